@@ -1,0 +1,48 @@
+package dev.patchflow.cli;
+
+import dev.patchflow.config.Config;
+import dev.patchflow.config.ConfigLoader;
+import dev.patchflow.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command takes: where Patchflow keeps its data and which config file to read.
+ * A picocli mixin.
+ */
+public final class Environment {
+  @Option(names = "--home", paramLabel = "DIR",
+      description = "Where the embedded database, logs and work trees live (default: $PATCHFLOW_HOME or ~/.patchflow).")
+  Path home;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The YAML config file (default: HOME/patchflow.yaml when it exists).")
+  Path config;
+
+  private Config loaded;
+
+  Path home() {
+    if (home != null) {
+      return home;
+    }
+    String env = System.getenv("PATCHFLOW_HOME");
+    return env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".patchflow");
+  }
+
+  Config config() {
+    if (loaded == null) {
+      Path file = config != null ? config : home().resolve("patchflow.yaml");
+      loaded = ConfigLoader.load(file, config != null, System::getenv);
+    }
+    return loaded;
+  }
+
+  /** Validates the config, sets up logging under the home directory and opens the store. */
+  Database open() throws java.io.IOException {
+    Config c = config();
+    Files.createDirectories(home());
+    LogSetup.init(home().resolve("logs"));
+    return Database.open(c.database(), home());
+  }
+}

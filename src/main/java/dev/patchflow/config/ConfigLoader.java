@@ -1,0 +1,109 @@
+package dev.patchflow.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads and validates patchflow.yaml; every error names the file, the line and the key. */
+public final class ConfigLoader {
+  private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+
+  private ConfigLoader() {}
+
+  /** Loads the file, or the defaults when {@code file} does not exist and was not asked for. */
+  public static Config load(Path file, boolean required, Function<String, String> env) {
+    if (file == null || !Files.exists(file)) {
+      if (required) {
+        throw new ConfigException(String.valueOf(file), List.of("file not found"));
+      }
+      return Config.DEFAULT;
+    }
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(name, List.of("cannot read: " + e.getMessage()));
+    }
+    Config config;
+    try {
+      config = text.isBlank() ? Config.DEFAULT : YAML.readValue(text, Config.class);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(name, List.of(describe(e)));
+    }
+    if (config == null) {
+      config = Config.DEFAULT;
+    }
+    config = resolveSecrets(config, name, env);
+    List<String> problems = ConfigValidator.problems(config);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(name, problems);
+    }
+    return config;
+  }
+
+  private static String describe(JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String where = loc == null ? "" : "line " + loc.getLineNr() + ": ";
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+      return where + "unknown key '" + path(u) + "'" + (known.isEmpty() ? "" : " (known keys here: " + known + ")");
+    }
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return where + "bad value for '" + path(m) + "': " + m.getOriginalMessage().split("\n")[0];
+    }
+    return where + e.getOriginalMessage();
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        out.append(out.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  /** "${NAME}" in a secret is read from the environment, so the file need not hold it. */
+  private static Config resolveSecrets(Config c, String file, Function<String, String> env) {
+    Secret pw = c.database().password();
+    if (pw == null) {
+      return c;
+    }
+    Matcher m = ENV.matcher(pw.reveal());
+    if (!m.matches()) {
+      return c;
+    }
+    String value = env.apply(m.group(1));
+    if (value == null) {
+      throw new ConfigException(file, List.of("database.password: environment variable "
+          + m.group(1) + " is not set"));
+    }
+    DatabaseConfig db = c.database();
+    return new Config(new DatabaseConfig(db.url(), db.user(), Secret.of(value), db.poolSize()),
+        c.intake(), c.projects());
+  }
+}

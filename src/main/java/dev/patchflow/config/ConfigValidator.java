@@ -1,0 +1,56 @@
+package dev.patchflow.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Checks values that parse but make no sense; each problem names its key. */
+final class ConfigValidator {
+  private static final Pattern PROJECT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  private ConfigValidator() {}
+
+  static List<String> problems(Config c) {
+    List<String> out = new ArrayList<>();
+    DatabaseConfig db = c.database();
+    if (db.url() != null && !db.url().startsWith("jdbc:h2:") && !db.url().startsWith("jdbc:postgresql:")) {
+      out.add("database.url: must be a jdbc:postgresql: or jdbc:h2: URL, got '" + db.url() + "'");
+    }
+    if (db.poolSize() != null && (db.poolSize() < 1 || db.poolSize() > 200)) {
+      out.add("database.pool_size: must be between 1 and 200, got " + db.poolSize());
+    }
+    Integer batch = c.intake().batchSize();
+    if (batch != null && (batch < 1 || batch > 10_000)) {
+      out.add("intake.batch_size: must be between 1 and 10000, got " + batch);
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < c.projects().size(); i++) {
+      ProjectConfig p = c.projects().get(i);
+      String key = "projects[" + i + "]";
+      if (p.name() == null || !PROJECT_NAME.matcher(p.name()).matches()) {
+        out.add(key + ".name: required; letters, digits, '.', '_' or '-' (got '" + p.name() + "')");
+      } else if (!names.add(p.name())) {
+        out.add(key + ".name: '" + p.name() + "' is defined twice");
+      }
+      if (p.listId() == null && p.listEmails().isEmpty()) {
+        out.add(key + ": give list_id or list_emails, or no mail can reach the project");
+      }
+      for (int j = 0; j < p.prefixes().size(); j++) {
+        String rule = p.prefixes().get(j);
+        if (rule == null || rule.isBlank() || rule.equals("!") || rule.equals("/")) {
+          out.add(key + ".prefixes[" + j + "]: empty rule");
+        } else if (rule.startsWith("/")) {
+          try {
+            Pattern.compile(rule.substring(1));
+          } catch (PatternSyntaxException e) {
+            out.add(key + ".prefixes[" + j + "]: bad regular expression: " + e.getDescription());
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

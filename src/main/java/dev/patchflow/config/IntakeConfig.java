@@ -1,0 +1,22 @@
+package dev.patchflow.config;
+
+/**
+ * How mail comes in.
+ *
+ * @param batchSize messages stored per transaction
+ * @param unmatched what to do with mail that no configured project claims: {@code auto}
+ *     creates a project per mailing list (List-Id), {@code keep} stores it without a project
+ */
+public record IntakeConfig(Integer batchSize, Unmatched unmatched) {
+  public static final IntakeConfig DEFAULT = new IntakeConfig(null, null);
+
+  public enum Unmatched { AUTO, KEEP }
+
+  public int batch() {
+    return batchSize == null ? 500 : batchSize;
+  }
+
+  public Unmatched unmatchedOrDefault() {
+    return unmatched == null ? Unmatched.AUTO : unmatched;
+  }
+}

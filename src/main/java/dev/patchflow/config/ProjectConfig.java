@@ -1,0 +1,18 @@
+package dev.patchflow.config;
+
+import java.util.List;
+
+/**
+ * A project: which mail belongs to it.
+ *
+ * @param listId the List-Id of its mailing list (e.g. netdev.vger.kernel.org)
+ * @param listEmails list addresses; mail sent To/Cc one of them belongs here too
+ * @param prefixes subject rules that must all pass: "tag" must be a subject prefix,
+ *     "!tag" must not be, "/regex" must match the subject
+ */
+public record ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes) {
+  public ProjectConfig {
+    listEmails = listEmails == null ? List.of() : List.copyOf(listEmails);
+    prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+  }
+}

@@ -1,0 +1,183 @@
+package dev.patchflow.intake;
+
+import dev.patchflow.mail.MailParseException;
+import dev.patchflow.mail.MailParser;
+import dev.patchflow.mail.ParsedMail;
+import dev.patchflow.store.Database;
+import dev.patchflow.store.IncomingMail;
+import dev.patchflow.store.MessageRepository;
+import dev.patchflow.store.ProjectRepository;
+import dev.patchflow.store.QuarantineRepository;
+import dev.patchflow.store.ThreadingResult;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings mail into the store exactly once: each batch of mail is parsed, routed and stored in
+ * one transaction (a Message-ID already stored is a duplicate), mail that cannot be parsed is
+ * quarantined with the reason, and the projects that got new mail are re-threaded at the end.
+ * Killed at any point, a second run stores what the first did not and nothing twice.
+ */
+public final class Importer {
+  private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+
+  private final Database db;
+  private final ProjectRouter router;
+  private final int batchSize;
+  private final Clock clock;
+  private final MessageRepository messages = new MessageRepository();
+  private final ProjectRepository projects = new ProjectRepository();
+  private final QuarantineRepository quarantine = new QuarantineRepository();
+  private final Map<String, Long> projectIds = new HashMap<>();
+
+  private long read;
+  private long stored;
+  private long duplicates;
+  private long quarantined;
+
+  public Importer(Database db, ProjectRouter router, int batchSize, Clock clock) {
+    this.db = db;
+    this.router = router;
+    this.batchSize = batchSize;
+    this.clock = clock;
+  }
+
+  /** A mail ready to store, or the reason it cannot be. */
+  private record Prepared(RawMail raw, String sha256, ParsedMail mail, List<ProjectRouter.Route> routes, String problem) {}
+
+  public ImportSummary importAll(List<MailSource> sources, ImportProgress progress) throws IOException {
+    Instant started = clock.instant();
+    long total = sources.stream().mapToLong(MailSource::size).sum();
+    progress.start(total);
+    long doneBefore = 0;
+    for (MailSource source : sources) {
+      try (source) {
+        List<Prepared> batch = new ArrayList<>(batchSize);
+        RawMail raw;
+        while ((raw = source.next()) != null) {
+          read++;
+          batch.add(prepare(raw));
+          if (batch.size() >= batchSize) {
+            store(batch);
+            batch.clear();
+            progress.update(doneBefore + source.position(), read, stored, duplicates, quarantined);
+          }
+        }
+        store(batch);
+        doneBefore += source.size();
+        progress.update(doneBefore, read, stored, duplicates, quarantined);
+      }
+    }
+    Threader threader = new Threader(db, clock);
+    progress.threading(threader.pendingProjects().size());
+    ThreadingResult series = threader.threadPending();
+    ImportSummary summary = new ImportSummary(read, stored, duplicates, quarantined, series,
+        Duration.between(started, clock.instant()));
+    LOG.atInfo().addKeyValue("read", read).addKeyValue("new", stored).addKeyValue("duplicates", duplicates)
+        .addKeyValue("quarantined", quarantined).addKeyValue("series_created", series.created())
+        .addKeyValue("series_updated", series.updated()).log("import finished");
+    return summary;
+  }
+
+  private Prepared prepare(RawMail raw) {
+    String sha = sha256(raw.bytes());
+    try {
+      ParsedMail mail = MailParser.parse(raw.bytes());
+      return new Prepared(raw, sha, mail, router.route(mail), null);
+    } catch (MailParseException e) {
+      return new Prepared(raw, sha, null, List.of(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser bug must not stop the import or lose the mail: keep it aside with the cause.
+      LOG.atWarn().addKeyValue("origin", raw.origin()).setCause(e).log("parser failed");
+      return new Prepared(raw, sha, null, List.of(), "parser error: " + e);
+    }
+  }
+
+  private void store(List<Prepared> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    db.jdbi().useTransaction(h -> {
+      Map<String, Prepared> fresh = new LinkedHashMap<>();
+      Map<String, Set<Long>> routesById = new HashMap<>();
+      long batchQuarantined = 0;
+      long batchDuplicates = 0;
+      for (Prepared p : batch) {
+        if (p.mail() == null) {
+          if (quarantine.add(h, p.raw().bytes(), p.sha256(), p.raw().origin(), p.problem(), now)) {
+            batchQuarantined++;
+            LOG.atInfo().addKeyValue("origin", p.raw().origin()).addKeyValue("reason", p.problem()).log("quarantined");
+          } else {
+            batchDuplicates++;
+          }
+          continue;
+        }
+        String id = p.mail().messageId();
+        Set<Long> routes = routesById.computeIfAbsent(id, k -> new java.util.HashSet<>());
+        for (ProjectRouter.Route r : p.routes()) {
+          routes.add(projectId(h, r));
+        }
+        if (fresh.putIfAbsent(id, p) != null) {
+          batchDuplicates++;
+        }
+      }
+      Map<String, Long> existing = messages.idsOf(h, fresh.keySet());
+      List<IncomingMail> toInsert = new ArrayList<>();
+      for (Prepared p : fresh.values()) {
+        if (existing.containsKey(p.mail().messageId())) {
+          batchDuplicates++;
+        } else {
+          toInsert.add(new IncomingMail(p.mail(), p.raw().bytes(), p.sha256(), p.raw().origin(), now));
+        }
+      }
+      List<Long> ids = messages.insert(h, toInsert);
+      Map<String, Long> all = new HashMap<>(existing);
+      for (int i = 0; i < ids.size(); i++) {
+        all.put(toInsert.get(i).mail().messageId(), ids.get(i));
+      }
+      Map<Long, Set<Long>> links = new HashMap<>();
+      routesById.forEach((msgid, projectSet) -> {
+        if (!projectSet.isEmpty()) {
+          links.put(all.get(msgid), projectSet);
+        }
+      });
+      messages.linkProjects(h, links);
+      stored += ids.size();
+      duplicates += batchDuplicates;
+      quarantined += batchQuarantined;
+    });
+    LOG.atDebug().addKeyValue("read", read).addKeyValue("new", stored).log("batch stored");
+  }
+
+  private long projectId(Handle h, ProjectRouter.Route r) {
+    Long id = projectIds.get(r.project());
+    if (id == null) {
+      id = projects.ensure(h, r.project(), r.listId(), r.listEmail()).id();
+      projectIds.put(r.project(), id);
+    }
+    return id;
+  }
+
+  static String sha256(byte[] raw) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.patchflow.intake;
+
+import dev.patchflow.series.Message;
+import dev.patchflow.series.Series;
+import dev.patchflow.series.SeriesAssembler;
+import dev.patchflow.store.Database;
+import dev.patchflow.store.MessageRepository;
+import dev.patchflow.store.SeriesWriter;
+import dev.patchflow.store.ThreadingResult;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-threads every project that has mail threading has not seen yet. Messages are marked
+ * threaded in the same transaction that writes the series, so a crash between storing mail
+ * and threading it is repaired by the next run.
+ */
+public final class Threader {
+  private static final Logger LOG = LoggerFactory.getLogger(Threader.class);
+  private final Database db;
+  private final MessageRepository messages = new MessageRepository();
+  private final SeriesWriter writer = new SeriesWriter();
+  private final Clock clock;
+
+  public Threader(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public List<Long> pendingProjects() {
+    return db.jdbi().withHandle(messages::projectsAwaitingThreading);
+  }
+
+  public ThreadingResult threadPending() {
+    ThreadingResult total = ThreadingResult.NONE;
+    for (long project : pendingProjects()) {
+      total = total.plus(threadProject(project));
+    }
+    return total;
+  }
+
+  public ThreadingResult threadProject(long projectId) {
+    return db.jdbi().inTransaction(h -> {
+      // One threader per project at a time: concurrent importers queue here.
+      h.createQuery("SELECT id FROM project WHERE id = :p FOR UPDATE").bind("p", projectId).mapTo(Long.class).one();
+      List<Message> input = messages.threadInput(h, projectId);
+      List<Series> series = SeriesAssembler.assemble(input);
+      Map<String, Long> ids = new java.util.HashMap<>();
+      input.forEach(m -> ids.put(m.messageId(), m.seq()));
+      ThreadingResult r = writer.replace(h, projectId, series, ids, clock.instant());
+      long maxId = input.stream().mapToLong(Message::seq).max().orElse(0);
+      messages.markThreaded(h, projectId, maxId);
+      LOG.atInfo().addKeyValue("project", projectId).addKeyValue("messages", input.size())
+          .addKeyValue("series", series.size()).addKeyValue("created", r.created())
+          .addKeyValue("updated", r.updated()).addKeyValue("removed", r.deleted()).log("threaded project");
+      return r;
+    });
+  }
+}

@@ -1,0 +1,93 @@
+package dev.patchflow.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Reading series back for people and tools. */
+public final class SeriesQueries {
+  private static final String SUMMARY_COLUMNS = "s.id, p.name AS project, s.name, s.version, s.total, s.received, "
+      + "s.complete, s.submitter_name, s.submitter_email, s.sent_at, s.previous_id, s.next_id";
+
+  public List<SeriesSummary> list(Handle h, SeriesFilter f) {
+    StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS
+        + " FROM series s JOIN project p ON p.id = s.project_id WHERE 1 = 1");
+    if (f.project() != null) {
+      sql.append(" AND p.name = :project");
+    }
+    if (f.state() != null) {
+      sql.append(switch (f.state()) {
+        case COMPLETE -> " AND s.complete = TRUE";
+        case INCOMPLETE -> " AND s.complete = FALSE";
+        case SUPERSEDED -> " AND s.next_id IS NOT NULL";
+        case CURRENT -> " AND s.next_id IS NULL";
+      });
+    }
+    sql.append(" ORDER BY s.sent_at DESC, s.id DESC LIMIT :limit");
+    Query q = h.createQuery(sql.toString()).bind("limit", f.limit());
+    if (f.project() != null) {
+      q.bind("project", f.project());
+    }
+    return q.map((rs, ctx) -> summary(rs)).list();
+  }
+
+  public Optional<SeriesDetail> get(Handle h, long id) {
+    Optional<SeriesSummary> summary = h.createQuery("SELECT " + SUMMARY_COLUMNS
+            + " FROM series s JOIN project p ON p.id = s.project_id WHERE s.id = :id")
+        .bind("id", id).map((rs, ctx) -> summary(rs)).findOne();
+    if (summary.isEmpty()) {
+      return Optional.empty();
+    }
+    record Member(String role, int number, SeriesDetail.MessageRef ref, String hash, String diffstat) {}
+    List<Member> members = h.createQuery("SELECT sm.role, sm.number, m.id, m.msgid, m.subject, m.from_name, "
+            + "m.from_email, m.hash, m.diffstat FROM series_member sm JOIN message m ON m.id = sm.message_id "
+            + "WHERE sm.series_id = :id ORDER BY sm.position")
+        .bind("id", id)
+        .map((rs, ctx) -> new Member(rs.getString("role"), rs.getInt("number"),
+            new SeriesDetail.MessageRef(rs.getLong("id"), rs.getString("msgid"), rs.getString("subject"),
+                rs.getString("from_name"), rs.getString("from_email")),
+            rs.getString("hash"), rs.getString("diffstat")))
+        .list();
+    Map<Long, List<SeriesDetail.TrailerEntry>> byPatch = new HashMap<>();
+    List<SeriesDetail.TrailerEntry> seriesTrailers = new ArrayList<>();
+    h.createQuery("SELECT t.patch_id, t.name, t.content, m.msgid FROM series_trailer t JOIN message m ON m.id = t.given_in "
+            + "WHERE t.series_id = :id ORDER BY t.position")
+        .bind("id", id)
+        .map((rs, ctx) -> Map.entry(Optional.ofNullable(Sql.longOrNull(rs, "patch_id")),
+            new SeriesDetail.TrailerEntry(rs.getString("name"), rs.getString("content"), rs.getString("msgid"))))
+        .forEach(e -> {
+          if (e.getKey().isPresent()) {
+            byPatch.computeIfAbsent(e.getKey().get(), k -> new ArrayList<>()).add(e.getValue());
+          } else {
+            seriesTrailers.add(e.getValue());
+          }
+        });
+    SeriesDetail.MessageRef cover = null;
+    List<SeriesDetail.PatchEntry> patches = new ArrayList<>();
+    List<SeriesDetail.MessageRef> replies = new ArrayList<>();
+    for (Member m : members) {
+      switch (m.role()) {
+        case "cover" -> cover = m.ref();
+        case "patch" -> patches.add(new SeriesDetail.PatchEntry(m.number(), m.ref(), m.hash(), m.diffstat(),
+            byPatch.getOrDefault(m.ref().id(), List.of())));
+        default -> replies.add(m.ref());
+      }
+    }
+    return Optional.of(new SeriesDetail(summary.get(), cover, patches, seriesTrailers, replies));
+  }
+
+  public long count(Handle h) {
+    return h.createQuery("SELECT COUNT(*) FROM series").mapTo(Long.class).one();
+  }
+
+  private static SeriesSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new SeriesSummary(rs.getLong("id"), rs.getString("project"), rs.getString("name"), rs.getInt("version"),
+        rs.getInt("total"), rs.getInt("received"), rs.getBoolean("complete"), rs.getString("submitter_name"),
+        rs.getString("submitter_email"), Sql.instant(rs, "sent_at"), Sql.longOrNull(rs, "previous_id"),
+        Sql.longOrNull(rs, "next_id"));
+  }
+}

@@ -1,0 +1,206 @@
+package dev.patchflow.store;
+
+import dev.patchflow.series.Reply;
+import dev.patchflow.series.Series;
+import dev.patchflow.series.SeriesPatch;
+import dev.patchflow.series.SeriesTrailer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Writes a project's threading result: series that did not change are not touched, changed
+ * ones are rewritten, vanished ones deleted; ids stay stable ({@link SeriesMatcher}).
+ */
+public final class SeriesWriter {
+  private record Stored(long id, String fingerprint, Long previousId, Long nextId) {}
+
+  public ThreadingResult replace(Handle h, long projectId, List<Series> series, Map<String, Long> idOfMsgid, Instant now) {
+    Map<String, Long> storedByAnchor = new HashMap<>();
+    Map<Long, Stored> stored = new HashMap<>();
+    h.createQuery("SELECT id, anchor, fingerprint, previous_id, next_id FROM series WHERE project_id = :p")
+        .bind("p", projectId)
+        .map((rs, ctx) -> {
+          Stored s = new Stored(rs.getLong("id"), rs.getString("fingerprint"),
+              Sql.longOrNull(rs, "previous_id"), Sql.longOrNull(rs, "next_id"));
+          storedByAnchor.put(rs.getString("anchor"), s.id());
+          return s;
+        })
+        .forEach(s -> stored.put(s.id(), s));
+    Map<Long, Long> storedSeriesOfMessage = new HashMap<>();
+    h.createQuery("SELECT sm.message_id, sm.series_id FROM series_member sm JOIN series s ON s.id = sm.series_id "
+            + "WHERE s.project_id = :p")
+        .bind("p", projectId)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+        .forEach(e -> storedSeriesOfMessage.put(e.getKey(), e.getValue()));
+
+    Map<String, List<Long>> memberIds = new HashMap<>();
+    for (Series s : series) {
+      memberIds.put(s.anchor(), s.members().stream().map(idOfMsgid::get).toList());
+    }
+    SeriesMatcher.Result match = SeriesMatcher.match(series, memberIds, storedSeriesOfMessage, storedByAnchor);
+
+    for (long gone : match.dropped()) {
+      h.createUpdate("UPDATE series SET previous_id = NULL WHERE previous_id = :id").bind("id", gone).execute();
+      h.createUpdate("UPDATE series SET next_id = NULL WHERE next_id = :id").bind("id", gone).execute();
+      h.createUpdate("DELETE FROM series WHERE id = :id").bind("id", gone).execute();
+    }
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    Map<String, Long> idOfAnchor = new HashMap<>();
+    List<Series> rewritten = new ArrayList<>();
+    for (Series s : series) {
+      String fp = fingerprint(s);
+      Long id = match.keptByAnchor().get(s.anchor());
+      if (id != null && fp.equals(stored.get(id).fingerprint())) {
+        unchanged++;
+        idOfAnchor.put(s.anchor(), id);
+        continue;
+      }
+      if (id == null) {
+        id = insertRow(h, projectId, s, fp, idOfMsgid, now);
+        created++;
+      } else {
+        updateRow(h, id, s, fp, idOfMsgid, now);
+        h.createUpdate("DELETE FROM series_member WHERE series_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM series_trailer WHERE series_id = :id").bind("id", id).execute();
+        updated++;
+      }
+      idOfAnchor.put(s.anchor(), id);
+      rewritten.add(s);
+    }
+    writeMembers(h, rewritten, idOfAnchor, idOfMsgid);
+    linkVersions(h, series, idOfAnchor, stored);
+    return new ThreadingResult(created, updated, match.dropped().size(), unchanged);
+  }
+
+  private static long insertRow(Handle h, long projectId, Series s, String fp, Map<String, Long> idOfMsgid, Instant now) {
+    return h.createUpdate("INSERT INTO series (project_id, anchor, name, version, total, received, complete, "
+            + "submitter_name, submitter_email, sent_at, cover_id, fingerprint, created_at, updated_at) VALUES "
+            + "(:project, :anchor, :name, :version, :total, :received, :complete, :sname, :semail, :sent, :cover, "
+            + ":fp, :now, :now)")
+        .bind("project", projectId)
+        .bind("anchor", s.anchor())
+        .bind("name", Sql.text(s.name(), 4000))
+        .bind("version", s.version())
+        .bind("total", s.total())
+        .bind("received", s.received())
+        .bind("complete", s.complete())
+        .bind("sname", Sql.text(s.submitter().name(), 1000))
+        .bind("semail", Sql.text(s.submitter().email(), 1000))
+        .bind("sent", Sql.time(s.date()))
+        .bind("cover", s.coverId() == null ? null : idOfMsgid.get(s.coverId()))
+        .bind("fp", fp)
+        .bind("now", Sql.time(now))
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  }
+
+  private static void updateRow(Handle h, long id, Series s, String fp, Map<String, Long> idOfMsgid, Instant now) {
+    h.createUpdate("UPDATE series SET anchor = :anchor, name = :name, version = :version, total = :total, "
+            + "received = :received, complete = :complete, submitter_name = :sname, submitter_email = :semail, "
+            + "sent_at = :sent, cover_id = :cover, fingerprint = :fp, updated_at = :now WHERE id = :id")
+        .bind("id", id)
+        .bind("anchor", s.anchor())
+        .bind("name", Sql.text(s.name(), 4000))
+        .bind("version", s.version())
+        .bind("total", s.total())
+        .bind("received", s.received())
+        .bind("complete", s.complete())
+        .bind("sname", Sql.text(s.submitter().name(), 1000))
+        .bind("semail", Sql.text(s.submitter().email(), 1000))
+        .bind("sent", Sql.time(s.date()))
+        .bind("cover", s.coverId() == null ? null : idOfMsgid.get(s.coverId()))
+        .bind("fp", fp)
+        .bind("now", Sql.time(now))
+        .execute();
+  }
+
+  private static void writeMembers(Handle h, List<Series> rewritten, Map<String, Long> idOfAnchor, Map<String, Long> idOfMsgid) {
+    if (rewritten.isEmpty()) {
+      return;
+    }
+    PreparedBatch members = h.prepareBatch("INSERT INTO series_member (series_id, message_id, role, number, position, "
+        + "answers_id) VALUES (:s, :m, :role, :n, :pos, :answers)");
+    PreparedBatch trailers = h.prepareBatch("INSERT INTO series_trailer (series_id, patch_id, position, name, content, "
+        + "given_in) VALUES (:s, :patch, :pos, :n, :v, :given)");
+    int trailerRows = 0;
+    for (Series s : rewritten) {
+      long sid = idOfAnchor.get(s.anchor());
+      int pos = 0;
+      if (s.coverId() != null) {
+        members.bind("s", sid).bind("m", idOfMsgid.get(s.coverId())).bind("role", "cover").bind("n", 0)
+            .bind("pos", pos++).bind("answers", (Long) null).add();
+      }
+      for (SeriesPatch p : s.patches()) {
+        members.bind("s", sid).bind("m", idOfMsgid.get(p.messageId())).bind("role", "patch").bind("n", p.number())
+            .bind("pos", pos++).bind("answers", (Long) null).add();
+      }
+      for (Reply r : s.replies()) {
+        members.bind("s", sid).bind("m", idOfMsgid.get(r.messageId())).bind("role", "reply").bind("n", 0)
+            .bind("pos", pos++).bind("answers", idOfMsgid.get(r.answers())).add();
+      }
+      int tpos = 0;
+      for (SeriesTrailer t : s.seriesTrailers()) {
+        trailers.bind("s", sid).bind("patch", (Long) null).bind("pos", tpos++)
+            .bind("n", t.trailer().key()).bind("v", Sql.text(t.trailer().value(), 4000))
+            .bind("given", idOfMsgid.get(t.messageId())).add();
+        trailerRows++;
+      }
+      for (SeriesPatch p : s.patches()) {
+        for (SeriesTrailer t : p.trailers()) {
+          trailers.bind("s", sid).bind("patch", idOfMsgid.get(p.messageId())).bind("pos", tpos++)
+              .bind("n", t.trailer().key()).bind("v", Sql.text(t.trailer().value(), 4000))
+              .bind("given", idOfMsgid.get(t.messageId())).add();
+          trailerRows++;
+        }
+      }
+    }
+    members.execute();
+    if (trailerRows > 0) {
+      trailers.execute();
+    }
+  }
+
+  private static void linkVersions(Handle h, List<Series> series, Map<String, Long> idOfAnchor, Map<Long, Stored> stored) {
+    for (Series s : series) {
+      long id = idOfAnchor.get(s.anchor());
+      Long prev = s.previousVersion() == null ? null : idOfAnchor.get(s.previousVersion());
+      Long next = s.nextVersion() == null ? null : idOfAnchor.get(s.nextVersion());
+      Stored old = stored.get(id);
+      if (old != null && java.util.Objects.equals(old.previousId(), prev) && java.util.Objects.equals(old.nextId(), next)) {
+        continue;
+      }
+      h.createUpdate("UPDATE series SET previous_id = :p, next_id = :n WHERE id = :id")
+          .bind("p", prev).bind("n", next).bind("id", id).execute();
+    }
+  }
+
+  /** Everything stored for a series, hashed, so unchanged series are not rewritten. */
+  static String fingerprint(Series s) {
+    StringBuilder b = new StringBuilder();
+    b.append(s.anchor()).append('|').append(s.name()).append('|').append(s.version()).append('|')
+        .append(s.total()).append('|').append(s.submitter()).append('|').append(s.date()).append('|')
+        .append(s.coverId()).append('|').append(s.previousVersion()).append('|').append(s.nextVersion());
+    for (SeriesPatch p : s.patches()) {
+      b.append("\np ").append(p.number()).append(' ').append(p.messageId());
+      p.trailers().forEach(t -> b.append("\n  ").append(t.trailer()).append(' ').append(t.messageId()));
+    }
+    s.replies().forEach(r -> b.append("\nr ").append(r.messageId()).append(' ').append(r.answers()));
+    s.seriesTrailers().forEach(t -> b.append("\nt ").append(t.trailer()).append(' ').append(t.messageId()));
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
