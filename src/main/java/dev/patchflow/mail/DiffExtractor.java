@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class DiffExtractor {
   private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
-  private static final Pattern GIT_HEADER = Pattern.compile("^diff --git (\"?a/.*?\"?) (\"?b/.*\"?)$");
   private static final Pattern BASE85 = Pattern.compile("^[A-Za-z][0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]+$");
 
   private DiffExtractor() {}
@@ -144,7 +143,8 @@ public final class DiffExtractor {
         || line.startsWith("rename from ") || line.startsWith("rename to ")
         || line.startsWith("copy from ") || line.startsWith("copy to ")
         || line.startsWith("Binary files ") || line.startsWith("RCS file: ")
-        || line.startsWith("retrieving revision ") || line.startsWith("diff -")
+        || line.startsWith("retrieving revision ")
+        || (line.startsWith("diff -") && !line.startsWith("diff --git "))
         || line.startsWith("====");
   }
 
@@ -167,10 +167,10 @@ public final class DiffExtractor {
     int removed;
 
     void header(String line) {
-      Matcher g = GIT_HEADER.matcher(line);
-      if (g.matches()) {
-        oldPath = stripPrefix(unquote(g.group(1)));
-        newPath = stripPrefix(unquote(g.group(2)));
+      if (line.startsWith("diff --git ")) {
+        String[] paths = gitHeaderPaths(line.substring(11));
+        oldPath = paths[0];
+        newPath = paths[1];
       } else if (line.startsWith("Index: ")) {
         oldPath = newPath = line.substring(7).strip();
       } else if (line.startsWith("--- ")) {
@@ -216,6 +216,26 @@ public final class DiffExtractor {
       String o = oldPath == null ? (newPath == null ? "" : newPath) : oldPath;
       String n = newPath == null ? o : newPath;
       return new FileChange(o, n, s, binary, added, removed);
+    }
+
+    /** "a/x b/y", "x x" (--no-prefix) or quoted names: the two paths of a diff --git line. */
+    private static String[] gitHeaderPaths(String rest) {
+      if (rest.startsWith("\"")) {
+        int close = rest.indexOf('"', 1);
+        if (close > 0) {
+          return new String[] {stripPrefix(rest.substring(1, close)), stripPrefix(unquote(rest.substring(close + 1).strip()))};
+        }
+      }
+      int b = rest.indexOf(" b/");
+      if (rest.startsWith("a/") && b > 0) {
+        return new String[] {rest.substring(2, b), unquote(rest.substring(b + 3))};
+      }
+      int mid = rest.length() / 2;
+      if (rest.length() % 2 == 1 && rest.charAt(mid) == ' ' && rest.substring(0, mid).equals(rest.substring(mid + 1))) {
+        return new String[] {rest.substring(0, mid), rest.substring(0, mid)};
+      }
+      int space = rest.indexOf(' ');
+      return space < 0 ? new String[] {rest, rest} : new String[] {rest.substring(0, space), rest.substring(space + 1)};
     }
 
     private static String pathOf(String spec) {

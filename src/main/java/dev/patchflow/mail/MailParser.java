@@ -110,7 +110,8 @@ public final class MailParser {
       for (String v : h.all(name)) {
         Matcher m = LIST_ID.matcher(v);
         String id = (m.find() ? m.group(1) : v).strip().toLowerCase(Locale.ROOT);
-        if (!id.isEmpty() && !out.contains(id)) {
+        // X-Mailing-List often holds the list's address, which is not an id
+        if (!id.isEmpty() && !id.contains("@") && !out.contains(id)) {
           out.add(id);
         }
       }

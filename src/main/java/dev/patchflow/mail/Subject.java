@@ -27,6 +27,12 @@ public record Subject(
     return number != null && number == 0 && !reply;
   }
 
+  /** The sender said which version this is (a vN prefix or "(vN)"), rather than it defaulting to 1. */
+  public boolean hasVersion() {
+    return prefixes.stream().anyMatch(p -> p.length() > 1 && (p.charAt(0) == 'v' || p.charAt(0) == 'V')
+        && p.substring(1).chars().allMatch(Character::isDigit));
+  }
+
   public boolean isRfc() {
     return prefixes.stream().anyMatch(p -> p.equalsIgnoreCase("RFC"));
   }

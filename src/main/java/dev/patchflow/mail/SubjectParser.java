@@ -92,6 +92,7 @@ public final class SubjectParser {
       if (tv.find()) {
         version = Integer.parseInt(tv.group(1));
         name = name.substring(0, tv.start()).strip();
+        prefixes.add("v" + version);
       }
     }
     if (total != null && total == 0) {

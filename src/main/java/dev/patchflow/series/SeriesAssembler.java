@@ -160,29 +160,44 @@ public final class SeriesAssembler {
 
   /**
    * Earlier versions: an explicit Supersedes: naming a message of another series, else the
-   * previous series with the same sender and subject, ordered by version then date.
+   * latest earlier series (by version, then date) from the same sender with the same name or
+   * the same first patch, so a v2 without a cover letter still finds its v1.
    */
   private static Map<Builder, String> linkVersions(List<Builder> builders, Map<String, Builder> seriesOf) {
     Map<Builder, String> previous = new HashMap<>();
+    Set<Builder> taken = new HashSet<>();
     for (Builder b : builders) {
       for (SeriesTrailer t : b.seriesTrailers()) {
         if (t.trailer().key().equals(Trailer.SUPERSEDES)) {
           String id = dev.patchflow.mail.MessageIds.normalise(t.trailer().value());
           Builder old = id == null ? null : seriesOf.get(id);
-          if (old != null && old != b) {
+          if (old != null && old != b && taken.add(old)) {
             previous.put(b, old.anchor());
           }
         }
       }
     }
-    Map<String, List<Builder>> groups = new HashMap<>();
-    for (Builder b : builders) {
-      groups.computeIfAbsent(b.submitter().email() + "\u0000" + nameKey(b.name()), k -> new ArrayList<>()).add(b);
-    }
-    for (List<Builder> group : groups.values()) {
-      group.sort(Comparator.comparingInt((Builder b) -> b.version).thenComparing(b -> b.date()));
-      for (int i = 1; i < group.size(); i++) {
-        previous.putIfAbsent(group.get(i), group.get(i - 1).anchor());
+    List<Builder> sorted = new ArrayList<>(builders);
+    sorted.sort(Comparator.comparingInt((Builder b) -> b.version).thenComparing(Builder::date)
+        .thenComparingLong(b -> b.first.seq()));
+    Map<String, List<Builder>> byKey = new HashMap<>();
+    for (Builder b : sorted) {
+      if (!previous.containsKey(b)) {
+        Builder best = null;
+        for (String key : b.versionKeys()) {
+          for (Builder c : byKey.getOrDefault(key, List.of())) {
+            if (!taken.contains(c) && (best == null || sorted.indexOf(c) > sorted.indexOf(best))) {
+              best = c;
+            }
+          }
+        }
+        if (best != null) {
+          taken.add(best);
+          previous.put(b, best.anchor());
+        }
+      }
+      for (String key : b.versionKeys()) {
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
       }
     }
     return previous;
@@ -230,7 +245,8 @@ public final class SeriesAssembler {
     }
 
     boolean accepts(Message m) {
-      if (m.subject().version() != version) {
+      // A patch that names no version takes its series' ("[PATCH 1/4]" under a "(v3)" cover).
+      if (m.subject().version() != version && m.subject().hasVersion()) {
         return false;
       }
       if (!m.isNumbered()) {
@@ -255,6 +271,15 @@ public final class SeriesAssembler {
         return cover.subject().name();
       }
       return patches.stream().min(Comparator.comparingInt(p -> number(p))).map(p -> p.subject().name()).orElse("");
+    }
+
+    /** Keys under which another version of this series would be found. */
+    List<String> versionKeys() {
+      String who = submitter().email() + "\u0000";
+      List<String> keys = new ArrayList<>(List.of(who + nameKey(name())));
+      patches.stream().min(Comparator.comparingInt(p -> number(p)))
+          .map(p -> who + nameKey(p.subject().name())).filter(k -> !keys.contains(k)).ifPresent(keys::add);
+      return keys;
     }
 
     dev.patchflow.mail.Person submitter() {
