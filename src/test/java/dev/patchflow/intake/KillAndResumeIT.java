@@ -1,0 +1,121 @@
+package dev.patchflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patchflow.config.DatabaseConfig;
+import dev.patchflow.store.Database;
+import dev.patchflow.store.MessageRepository;
+import dev.patchflow.store.SeriesQueries;
+import dev.patchflow.testing.ListTraffic;
+import dev.patchflow.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Kills a real `patchflow import` process (SIGKILL) in the middle of an import, runs it again,
+ * and checks that every message is stored exactly once and the series are what a clean import
+ * makes.
+ */
+class KillAndResumeIT {
+  @TempDir Path tmp;
+
+  static List<String> databases() {
+    return TestDatabases.kinds();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void killedImportResumesWithoutLossOrRepeats(String kind) throws Exception {
+    ListTraffic.Generated traffic = ListTraffic.generate(1500, 11);
+    Path mbox = tmp.resolve("list.mbox");
+    Files.writeString(mbox, traffic.mbox());
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    DatabaseConfig dbConfig = kind.equals("h2") ? DatabaseConfig.EMBEDDED : TestDatabases.freshPostgres();
+    Path config = writeConfig(home, dbConfig);
+
+    Process first = start(home, config, mbox);
+    long atKill = waitForSomeMessages(first, home, dbConfig, 200);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(atKill).as("the import must be killed half-way to test anything").isLessThan(traffic.messages());
+
+    Process second = start(home, config, mbox);
+    String out = new String(second.getInputStream().readAllBytes());
+    assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).as(out).isZero();
+    assertThat(out).contains("read " + traffic.messages() + ",");
+
+    try (Database db = Database.open(dbConfig, home)) {
+      long messages = db.jdbi().withHandle(new MessageRepository()::count);
+      long distinct = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT msgid) FROM message").mapTo(Long.class).one());
+      long series = db.jdbi().withHandle(new SeriesQueries()::count);
+      long complete = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM series WHERE complete = TRUE").mapTo(Long.class).one());
+      long unthreaded = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM message_project WHERE threaded = FALSE").mapTo(Long.class).one());
+      assertThat(messages).isEqualTo(traffic.messages());
+      assertThat(distinct).isEqualTo(messages);
+      assertThat(series).isEqualTo(traffic.series());
+      assertThat(complete).isEqualTo(traffic.series());
+      assertThat(unthreaded).isZero();
+    }
+  }
+
+  private static Path writeConfig(Path home, DatabaseConfig db) throws IOException {
+    StringBuilder yaml = new StringBuilder("intake:\n  batch_size: 25\n");
+    if (db.url() != null) {
+      yaml.append("database:\n  url: \"").append(db.url()).append("\"\n  user: ").append(db.user())
+          .append("\n  password: \"${PATCHFLOW_TEST_PG_PASSWORD}\"\n");
+    }
+    Path file = home.resolve("patchflow.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static Process start(Path home, Path config, Path mbox) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar(), "import", "--home", home.toString(),
+        "--config", config.toString(), "--no-progress", mbox.toString()));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  /** Polls the store until the import has committed some messages; returns how many. */
+  private static long waitForSomeMessages(Process p, Path home, DatabaseConfig dbConfig, long atLeast) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertThat(p.isAlive()).as("import ended before it could be killed").isTrue();
+      long n = countQuietly(home, dbConfig);
+      if (n >= atLeast) {
+        return n;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("import stored nothing within 60 s");
+  }
+
+  private static long countQuietly(Path home, DatabaseConfig dbConfig) {
+    if (!Files.exists(home.resolve("db")) && dbConfig.url() == null) {
+      return 0;
+    }
+    try (Database db = Database.open(dbConfig, home)) {
+      return db.jdbi().withHandle(new MessageRepository()::count);
+    } catch (RuntimeException e) {
+      return 0; // the importer is still creating the schema
+    }
+  }
+
+  private static String jar() {
+    String jar = System.getProperty("patchflow.jar", "target/patchflow.jar");
+    assertThat(Path.of(jar)).as("the packaged jar (run with mvn verify)").exists();
+    return jar;
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
