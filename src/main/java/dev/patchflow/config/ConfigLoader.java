@@ -48,7 +48,7 @@ public final class ConfigLoader {
     try {
       config = text.isBlank() ? Config.DEFAULT : YAML.readValue(text, Config.class);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(name, List.of(describe(e)));
+      throw new ConfigException(name, List.of(describe(e, text)));
     }
     if (config == null) {
       config = Config.DEFAULT;
@@ -61,9 +61,13 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static String describe(JsonProcessingException e) {
+  private static String describe(JsonProcessingException e, String text) {
     JsonLocation loc = e.getLocation();
-    String where = loc == null ? "" : "line " + loc.getLineNr() + ": ";
+    int line = e instanceof JsonMappingException m ? lineOf(text, m.getPath()) : -1;
+    if (line < 0 && loc != null) {
+      line = loc.getLineNr();
+    }
+    String where = line < 0 ? "" : "line " + line + ": ";
     if (e instanceof UnrecognizedPropertyException u) {
       String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -73,6 +77,34 @@ public final class ConfigLoader {
       return where + "bad value for '" + path(m) + "': " + m.getOriginalMessage().split("\n")[0];
     }
     return where + e.getOriginalMessage();
+  }
+
+  /**
+   * The line of the key a mapping error is about. The YAML parser reports where it stopped,
+   * often the end of the block, so the key is looked up along its path instead.
+   */
+  private static int lineOf(String text, List<JsonMappingException.Reference> path) {
+    String[] lines = text.split("\n", -1);
+    int from = 0;
+    int found = -1;
+    for (JsonMappingException.Reference r : path) {
+      if (r.getFieldName() == null) {
+        continue;
+      }
+      Pattern key = Pattern.compile("^\\s*(- )?" + Pattern.quote(r.getFieldName()) + "\\s*:");
+      found = -1;
+      for (int i = from; i < lines.length; i++) {
+        if (key.matcher(lines[i]).find()) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) {
+        return -1;
+      }
+      from = found + 1;
+    }
+    return found < 0 ? -1 : found + 1;
   }
 
   private static String path(JsonMappingException e) {

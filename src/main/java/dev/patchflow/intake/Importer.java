@@ -22,6 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,28 +63,42 @@ public final class Importer {
   /** A mail ready to store, or the reason it cannot be. */
   private record Prepared(RawMail raw, String sha256, ParsedMail mail, List<ProjectRouter.Route> routes, String problem) {}
 
+  /**
+   * Imports every source, then threads. Parsing batch k+1 runs on a second thread while batch
+   * k is stored, so parsing and the database work overlap.
+   */
   public ImportSummary importAll(List<MailSource> sources, ImportProgress progress) throws IOException {
     Instant started = clock.instant();
-    long total = sources.stream().mapToLong(MailSource::size).sum();
-    progress.start(total);
-    long doneBefore = 0;
-    for (MailSource source : sources) {
-      try (source) {
-        List<Prepared> batch = new ArrayList<>(batchSize);
-        RawMail raw;
-        while ((raw = source.next()) != null) {
-          read++;
-          batch.add(prepare(raw));
-          if (batch.size() >= batchSize) {
-            store(batch);
-            batch.clear();
+    progress.start(sources.stream().mapToLong(MailSource::size).sum());
+    ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "patchflow-parse");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      long doneBefore = 0;
+      for (MailSource source : sources) {
+        try (source) {
+          Future<List<Prepared>> pending = null;
+          List<RawMail> raws;
+          while (!(raws = readBatch(source)).isEmpty()) {
+            List<RawMail> batch = raws;
+            Future<List<Prepared>> next = parser.submit(() -> batch.stream().map(this::prepare).toList());
+            if (pending != null) {
+              store(await(pending));
+            }
+            pending = next;
             progress.update(doneBefore + source.position(), read, stored, duplicates, quarantined);
           }
+          if (pending != null) {
+            store(await(pending));
+          }
+          doneBefore += source.size();
+          progress.update(doneBefore, read, stored, duplicates, quarantined);
         }
-        store(batch);
-        doneBefore += source.size();
-        progress.update(doneBefore, read, stored, duplicates, quarantined);
       }
+    } finally {
+      parser.shutdownNow();
     }
     Threader threader = new Threader(db, clock);
     progress.threading(threader.pendingProjects().size());
@@ -91,6 +109,30 @@ public final class Importer {
         .addKeyValue("quarantined", quarantined).addKeyValue("series_created", series.created())
         .addKeyValue("series_updated", series.updated()).log("import finished");
     return summary;
+  }
+
+  private List<RawMail> readBatch(MailSource source) throws IOException {
+    List<RawMail> batch = new ArrayList<>(batchSize);
+    RawMail raw;
+    while (batch.size() < batchSize && (raw = source.next()) != null) {
+      batch.add(raw);
+      read++;
+    }
+    return batch;
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("import interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private Prepared prepare(RawMail raw) {
@@ -156,6 +198,7 @@ public final class Importer {
           links.put(all.get(msgid), projectSet);
         }
       });
+      projects.lock(h, links.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
       messages.linkProjects(h, links);
       stored += ids.size();
       duplicates += batchDuplicates;

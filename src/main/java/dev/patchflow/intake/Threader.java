@@ -5,6 +5,7 @@ import dev.patchflow.series.Series;
 import dev.patchflow.series.SeriesAssembler;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
+import dev.patchflow.store.ProjectRepository;
 import dev.patchflow.store.SeriesWriter;
 import dev.patchflow.store.ThreadingResult;
 import java.time.Clock;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-threads every project that has mail threading has not seen yet. Messages are marked
- * threaded in the same transaction that writes the series, so a crash between storing mail
+ * Re-threads every project that has mail threading has not seen yet. What threading has seen
+ * is recorded in the same transaction that writes the series, so a crash between storing mail
  * and threading it is repaired by the next run.
  */
 public final class Threader {
@@ -23,6 +24,7 @@ public final class Threader {
   private final Database db;
   private final MessageRepository messages = new MessageRepository();
   private final SeriesWriter writer = new SeriesWriter();
+  private final ProjectRepository projects = new ProjectRepository();
   private final Clock clock;
 
   public Threader(Database db, Clock clock) {
@@ -44,15 +46,15 @@ public final class Threader {
 
   public ThreadingResult threadProject(long projectId) {
     return db.jdbi().inTransaction(h -> {
-      // One threader per project at a time: concurrent importers queue here.
-      h.createQuery("SELECT id FROM project WHERE id = :p FOR UPDATE").bind("p", projectId).mapTo(Long.class).one();
+      // One threader per project at a time, and no importer linking mail to it meanwhile.
+      projects.lock(h, List.of(projectId));
+      long upTo = messages.lastLink(h, projectId);
       List<Message> input = messages.threadInput(h, projectId);
       List<Series> series = SeriesAssembler.assemble(input);
       Map<String, Long> ids = new java.util.HashMap<>();
       input.forEach(m -> ids.put(m.messageId(), m.seq()));
       ThreadingResult r = writer.replace(h, projectId, series, ids, clock.instant());
-      long maxId = input.stream().mapToLong(Message::seq).max().orElse(0);
-      messages.markThreaded(h, projectId, maxId);
+      messages.markThreaded(h, projectId, upTo);
       LOG.atInfo().addKeyValue("project", projectId).addKeyValue("messages", input.size())
           .addKeyValue("series", series.size()).addKeyValue("created", r.created())
           .addKeyValue("updated", r.updated()).addKeyValue("removed", r.deleted()).log("threaded project");

@@ -71,8 +71,8 @@ public final class DiffExtractor {
       if (!consumed && (state == State.HEADER || state == State.AFTER)) {
         Matcher h = HUNK.matcher(line);
         if (h.matches() && file != null) {
-          oldLeft = h.group(2) == null ? 1 : Integer.parseInt(h.group(2));
-          newLeft = h.group(4) == null ? 1 : Integer.parseInt(h.group(4));
+          oldLeft = h.group(2) == null ? 1 : count(h.group(2));
+          newLeft = h.group(4) == null ? 1 : count(h.group(4));
           state = oldLeft <= 0 && newLeft <= 0 ? State.AFTER : State.HUNK;
           consumed = true;
         } else if (line.equals("GIT binary patch") && file != null) {
@@ -133,6 +133,11 @@ public final class DiffExtractor {
       return 2;
     }
     return 0;
+  }
+
+  /** A hunk line count; absurd ones (a mangled header) are capped rather than overflowing. */
+  private static int count(String digits) {
+    return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
   }
 
   private static boolean isExtendedHeader(String line) {

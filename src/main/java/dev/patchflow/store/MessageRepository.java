@@ -112,7 +112,7 @@ public final class MessageRepository {
           .forEach(existing::add);
     }
     PreparedBatch batch = h.prepareBatch(
-        "INSERT INTO message_project (message_id, project_id, threaded) VALUES (:m, :p, FALSE)");
+        "INSERT INTO message_project (message_id, project_id) VALUES (:m, :p)");
     int added = 0;
     for (Map.Entry<Long, Set<Long>> e : projectsByMessage.entrySet()) {
       for (long p : e.getValue()) {
@@ -130,14 +130,21 @@ public final class MessageRepository {
 
   /** Projects with messages that threading has not seen yet. */
   public List<Long> projectsAwaitingThreading(Handle h) {
-    return h.createQuery("SELECT DISTINCT project_id FROM message_project WHERE threaded = FALSE ORDER BY project_id")
+    return h.createQuery("SELECT p.id FROM project p WHERE EXISTS (SELECT 1 FROM message_project mp "
+            + "WHERE mp.project_id = p.id AND mp.seq > p.threaded_seq) ORDER BY p.id")
         .mapTo(Long.class).list();
   }
 
-  public void markThreaded(Handle h, long projectId, long upToMessageId) {
-    h.createUpdate("UPDATE message_project SET threaded = TRUE "
-            + "WHERE project_id = :p AND threaded = FALSE AND message_id <= :m")
-        .bind("p", projectId).bind("m", upToMessageId).execute();
+  /** Records that threading has seen the project's mail up to this link. */
+  public void markThreaded(Handle h, long projectId, long upToSeq) {
+    h.createUpdate("UPDATE project SET threaded_seq = :s WHERE id = :p AND threaded_seq < :s")
+        .bind("p", projectId).bind("s", upToSeq).execute();
+  }
+
+  /** The newest link of a project (what threading will have seen after reading it all). */
+  public long lastLink(Handle h, long projectId) {
+    return h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM message_project WHERE project_id = :p")
+        .bind("p", projectId).mapTo(Long.class).one();
   }
 
   /** What threading needs of every message of a project, in arrival order. */

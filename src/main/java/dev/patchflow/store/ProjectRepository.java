@@ -20,8 +20,22 @@ public final class ProjectRepository {
         .list();
   }
 
+  /**
+   * Locks projects (in id order, so two lockers cannot deadlock) until the transaction ends.
+   * Importers hold it while linking mail so link order is commit order, which is what lets
+   * threading record how far it got with one number.
+   */
+  public void lock(Handle h, java.util.Collection<Long> ids) {
+    if (!ids.isEmpty()) {
+      h.createQuery("SELECT id FROM project WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+          .bindList("ids", new java.util.ArrayList<>(ids)).mapTo(Long.class).list();
+    }
+  }
+
   /** The project with this name, created (with the list it is fed by) if new. */
-  public Project ensure(Handle h, String name, String listId, String listEmail) {
+  public Project ensure(Handle h, String name, String listIdAsSent, String listEmailAsSent) {
+    String listId = Sql.text(listIdAsSent, 255);
+    String listEmail = Sql.text(listEmailAsSent, 255);
     Optional<Project> found = byName(h, name);
     if (found.isPresent()) {
       Project p = found.get();

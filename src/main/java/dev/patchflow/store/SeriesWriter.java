@@ -53,43 +53,65 @@ public final class SeriesWriter {
       h.createUpdate("UPDATE series SET next_id = NULL WHERE next_id = :id").bind("id", gone).execute();
       h.createUpdate("DELETE FROM series WHERE id = :id").bind("id", gone).execute();
     }
-    int created = 0;
-    int updated = 0;
     int unchanged = 0;
     Map<String, Long> idOfAnchor = new HashMap<>();
-    List<Series> rewritten = new ArrayList<>();
+    List<Series> inserts = new ArrayList<>();
+    List<Series> updates = new ArrayList<>();
+    Map<Series, String> fingerprints = new HashMap<>();
     for (Series s : series) {
       String fp = fingerprint(s);
+      fingerprints.put(s, fp);
       Long id = match.keptByAnchor().get(s.anchor());
-      if (id != null && fp.equals(stored.get(id).fingerprint())) {
+      if (id == null) {
+        inserts.add(s);
+      } else if (fp.equals(stored.get(id).fingerprint())) {
         unchanged++;
         idOfAnchor.put(s.anchor(), id);
-        continue;
-      }
-      if (id == null) {
-        id = insertRow(h, projectId, s, fp, idOfMsgid, now);
-        created++;
       } else {
-        updateRow(h, id, s, fp, idOfMsgid, now);
-        h.createUpdate("DELETE FROM series_member WHERE series_id = :id").bind("id", id).execute();
-        h.createUpdate("DELETE FROM series_trailer WHERE series_id = :id").bind("id", id).execute();
-        updated++;
+        updates.add(s);
+        idOfAnchor.put(s.anchor(), id);
       }
-      idOfAnchor.put(s.anchor(), id);
-      rewritten.add(s);
     }
+    if (!inserts.isEmpty()) {
+      PreparedBatch batch = h.prepareBatch("INSERT INTO series (project_id, anchor, name, version, total, received, "
+          + "complete, submitter_name, submitter_email, sent_at, cover_id, fingerprint, created_at, updated_at) VALUES "
+          + "(:project, :anchor, :name, :version, :total, :received, :complete, :sname, :semail, :sent, :cover, "
+          + ":fp, :now, :now)");
+      for (Series s : inserts) {
+        bindRow(batch.bind("project", projectId), s, fingerprints.get(s), idOfMsgid, now).add();
+      }
+      List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+      for (int i = 0; i < inserts.size(); i++) {
+        idOfAnchor.put(inserts.get(i).anchor(), ids.get(i));
+      }
+    }
+    if (!updates.isEmpty()) {
+      PreparedBatch batch = h.prepareBatch("UPDATE series SET anchor = :anchor, name = :name, version = :version, "
+          + "total = :total, received = :received, complete = :complete, submitter_name = :sname, "
+          + "submitter_email = :semail, sent_at = :sent, cover_id = :cover, fingerprint = :fp, updated_at = :now "
+          + "WHERE id = :id");
+      List<Long> ids = new ArrayList<>();
+      for (Series s : updates) {
+        long id = idOfAnchor.get(s.anchor());
+        ids.add(id);
+        bindRow(batch.bind("id", id), s, fingerprints.get(s), idOfMsgid, now).add();
+      }
+      batch.execute();
+      for (int i = 0; i < ids.size(); i += 500) {
+        List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+        h.createUpdate("DELETE FROM series_member WHERE series_id IN (<ids>)").bindList("ids", chunk).execute();
+        h.createUpdate("DELETE FROM series_trailer WHERE series_id IN (<ids>)").bindList("ids", chunk).execute();
+      }
+    }
+    List<Series> rewritten = new ArrayList<>(inserts);
+    rewritten.addAll(updates);
     writeMembers(h, rewritten, idOfAnchor, idOfMsgid);
     linkVersions(h, series, idOfAnchor, stored);
-    return new ThreadingResult(created, updated, match.dropped().size(), unchanged);
+    return new ThreadingResult(inserts.size(), updates.size(), match.dropped().size(), unchanged);
   }
 
-  private static long insertRow(Handle h, long projectId, Series s, String fp, Map<String, Long> idOfMsgid, Instant now) {
-    return h.createUpdate("INSERT INTO series (project_id, anchor, name, version, total, received, complete, "
-            + "submitter_name, submitter_email, sent_at, cover_id, fingerprint, created_at, updated_at) VALUES "
-            + "(:project, :anchor, :name, :version, :total, :received, :complete, :sname, :semail, :sent, :cover, "
-            + ":fp, :now, :now)")
-        .bind("project", projectId)
-        .bind("anchor", s.anchor())
+  private static PreparedBatch bindRow(PreparedBatch b, Series s, String fp, Map<String, Long> idOfMsgid, Instant now) {
+    return b.bind("anchor", s.anchor())
         .bind("name", Sql.text(s.name(), 4000))
         .bind("version", s.version())
         .bind("total", s.total())
@@ -100,28 +122,7 @@ public final class SeriesWriter {
         .bind("sent", Sql.time(s.date()))
         .bind("cover", s.coverId() == null ? null : idOfMsgid.get(s.coverId()))
         .bind("fp", fp)
-        .bind("now", Sql.time(now))
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-  }
-
-  private static void updateRow(Handle h, long id, Series s, String fp, Map<String, Long> idOfMsgid, Instant now) {
-    h.createUpdate("UPDATE series SET anchor = :anchor, name = :name, version = :version, total = :total, "
-            + "received = :received, complete = :complete, submitter_name = :sname, submitter_email = :semail, "
-            + "sent_at = :sent, cover_id = :cover, fingerprint = :fp, updated_at = :now WHERE id = :id")
-        .bind("id", id)
-        .bind("anchor", s.anchor())
-        .bind("name", Sql.text(s.name(), 4000))
-        .bind("version", s.version())
-        .bind("total", s.total())
-        .bind("received", s.received())
-        .bind("complete", s.complete())
-        .bind("sname", Sql.text(s.submitter().name(), 1000))
-        .bind("semail", Sql.text(s.submitter().email(), 1000))
-        .bind("sent", Sql.time(s.date()))
-        .bind("cover", s.coverId() == null ? null : idOfMsgid.get(s.coverId()))
-        .bind("fp", fp)
-        .bind("now", Sql.time(now))
-        .execute();
+        .bind("now", Sql.time(now));
   }
 
   private static void writeMembers(Handle h, List<Series> rewritten, Map<String, Long> idOfAnchor, Map<String, Long> idOfMsgid) {
@@ -171,16 +172,22 @@ public final class SeriesWriter {
   }
 
   private static void linkVersions(Handle h, List<Series> series, Map<String, Long> idOfAnchor, Map<Long, Stored> stored) {
+    PreparedBatch batch = h.prepareBatch("UPDATE series SET previous_id = :p, next_id = :n WHERE id = :id");
+    int changed = 0;
     for (Series s : series) {
       long id = idOfAnchor.get(s.anchor());
       Long prev = s.previousVersion() == null ? null : idOfAnchor.get(s.previousVersion());
       Long next = s.nextVersion() == null ? null : idOfAnchor.get(s.nextVersion());
       Stored old = stored.get(id);
-      if (old != null && java.util.Objects.equals(old.previousId(), prev) && java.util.Objects.equals(old.nextId(), next)) {
-        continue;
+      Long oldPrev = old == null ? null : old.previousId();
+      Long oldNext = old == null ? null : old.nextId();
+      if (!java.util.Objects.equals(oldPrev, prev) || !java.util.Objects.equals(oldNext, next)) {
+        batch.bind("p", prev).bind("n", next).bind("id", id).add();
+        changed++;
       }
-      h.createUpdate("UPDATE series SET previous_id = :p, next_id = :n WHERE id = :id")
-          .bind("p", prev).bind("n", next).bind("id", id).execute();
+    }
+    if (changed > 0) {
+      batch.execute();
     }
   }
 

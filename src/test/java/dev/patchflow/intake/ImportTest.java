@@ -157,7 +157,7 @@ class ImportTest {
       // simulate a crash between storing and threading: forget the threading
       db.jdbi().useHandle(h -> {
         h.execute("DELETE FROM series");
-        h.execute("UPDATE message_project SET threaded = FALSE");
+        h.execute("UPDATE project SET threaded_seq = 0");
       });
       assertThat(series(db)).isEmpty();
       ImportSummary again = run(db, List.of(), mbox);

@@ -1,0 +1,103 @@
+package dev.patchflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path tmp;
+
+  private Config load(String yaml, Map<String, String> env) throws Exception {
+    Path f = tmp.resolve("patchflow.yaml");
+    Files.writeString(f, yaml);
+    return ConfigLoader.load(f, true, env::get);
+  }
+
+  @Test
+  void aFullConfigIsTyped() throws Exception {
+    Config c = load("""
+        database:
+          url: jdbc:postgresql://db/patchflow
+          user: pf
+          password: ${PF_PW}
+          pool_size: 4
+        intake:
+          batch_size: 100
+          unmatched: keep
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+            list_emails: [netdev@vger.kernel.org]
+            prefixes: ["!RFC", "/^\\\\[PATCH net"]
+        """, Map.of("PF_PW", "s3cret"));
+    assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db/patchflow");
+    assertThat(c.database().password().reveal()).isEqualTo("s3cret");
+    assertThat(c.database().password().toString()).doesNotContain("s3cret");
+    assertThat(c.database().toString()).doesNotContain("s3cret");
+    assertThat(c.intake().batch()).isEqualTo(100);
+    assertThat(c.intake().unmatchedOrDefault()).isEqualTo(IntakeConfig.Unmatched.KEEP);
+    assertThat(c.projects()).singleElement().satisfies(p -> {
+      assertThat(p.listEmails()).containsExactly("netdev@vger.kernel.org");
+      assertThat(p.prefixes()).containsExactly("!RFC", "/^\\[PATCH net");
+    });
+  }
+
+  @Test
+  void anUnknownKeyIsNamedWithItsLineAndTheFile() {
+    assertThatThrownBy(() -> load("intake:\n  batch_size: 5\n  bach: 3\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("patchflow.yaml")
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("unknown key 'intake.bach'")
+        .hasMessageContaining("batch_size");
+  }
+
+  @Test
+  void aBadValueIsNamed() {
+    assertThatThrownBy(() -> load("intake:\n  batch_size: lots\n", Map.of()))
+        .hasMessageContaining("line 2").hasMessageContaining("intake.batch_size");
+    assertThatThrownBy(() -> load("intake:\n  unmatched: sometimes\n", Map.of()))
+        .hasMessageContaining("intake.unmatched");
+    assertThatThrownBy(() -> load("intake:\n  batch_size: 0\n", Map.of()))
+        .hasMessageContaining("intake.batch_size: must be between 1 and 10000");
+    assertThatThrownBy(() -> load("database:\n  url: mysql://x\n", Map.of()))
+        .hasMessageContaining("database.url");
+  }
+
+  @Test
+  void projectMistakesAreAllReported() {
+    assertThatThrownBy(() -> load("""
+        projects:
+          - name: a
+            list_id: a.example.org
+            prefixes: ["/[unclosed"]
+          - name: a
+            list_id: b.example.org
+          - name: "bad name"
+        """, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(4))
+        .hasMessageContaining("projects[0].prefixes[0]: bad regular expression")
+        .hasMessageContaining("projects[1].name: 'a' is defined twice")
+        .hasMessageContaining("projects[2].name")
+        .hasMessageContaining("projects[2]: give list_id or list_emails");
+  }
+
+  @Test
+  void aMissingSecretVariableIsNamedButNotItsValue() {
+    assertThatThrownBy(() -> load("database:\n  password: ${NOT_SET_ANYWHERE}\n", Map.of()))
+        .hasMessageContaining("database.password").hasMessageContaining("NOT_SET_ANYWHERE");
+  }
+
+  @Test
+  void noFileMeansDefaultsUnlessOneWasAskedFor() {
+    assertThat(ConfigLoader.load(tmp.resolve("absent.yaml"), false, k -> null)).isEqualTo(Config.DEFAULT);
+    assertThatThrownBy(() -> ConfigLoader.load(tmp.resolve("absent.yaml"), true, k -> null))
+        .hasMessageContaining("absent.yaml").hasMessageContaining("not found");
+  }
+}
