@@ -21,6 +21,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * ones are rewritten, vanished ones deleted; ids stay stable ({@link SeriesMatcher}).
  */
 public final class SeriesWriter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SeriesWriter.class);
   private record Stored(long id, String fingerprint, Long previousId, Long nextId) {}
 
   public ThreadingResult replace(Handle h, long projectId, List<Series> series, Map<String, Long> idOfMsgid, Instant now) {
@@ -105,6 +106,16 @@ public final class SeriesWriter {
     }
     List<Series> rewritten = new ArrayList<>(inserts);
     rewritten.addAll(updates);
+    for (int i = 0; i < rewritten.size(); i++) {
+      Series s = rewritten.get(i);
+      LOG.atInfo().addKeyValue("series", idOfAnchor.get(s.anchor())).addKeyValue("project", projectId)
+          .addKeyValue("version", s.version()).addKeyValue("received", s.received()).addKeyValue("total", s.total())
+          .addKeyValue("complete", s.complete()).addKeyValue("name", s.name())
+          .log(i < inserts.size() ? "series created" : "series updated");
+    }
+    for (long gone : match.dropped()) {
+      LOG.atInfo().addKeyValue("series", gone).addKeyValue("project", projectId).log("series merged into another");
+    }
     writeMembers(h, rewritten, idOfAnchor, idOfMsgid);
     linkVersions(h, series, idOfAnchor, stored);
     return new ThreadingResult(inserts.size(), updates.size(), match.dropped().size(), unchanged);
