@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /** Counts the bytes read from the file, before any decompression, for progress. */
 final class CountingInputStream extends FilterInputStream {
-  private long count;
+  private volatile long count; // written by the parse thread, read for progress
 
   CountingInputStream(InputStream in) {
     super(in);

@@ -10,7 +10,7 @@ public final class FileListSource implements MailSource {
   private final List<Path> files;
   private final long size;
   private int index;
-  private long position;
+  private volatile long position;
 
   public FileListSource(List<Path> files) throws IOException {
     this.files = List.copyOf(files);

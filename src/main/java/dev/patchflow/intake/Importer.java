@@ -64,11 +64,12 @@ public final class Importer {
   private record Prepared(RawMail raw, String sha256, ParsedMail mail, List<ProjectRouter.Route> routes, String problem) {}
 
   /**
-   * Imports every source, then threads. Parsing batch k+1 runs on a second thread while batch
-   * k is stored, so parsing and the database work overlap.
+   * Imports every source, then threads. Reading and parsing batch k+1 run on a second thread
+   * while batch k is stored, so they overlap the database work.
    */
   public ImportSummary importAll(List<MailSource> sources, ImportProgress progress) throws IOException {
     Instant started = clock.instant();
+    read = stored = duplicates = quarantined = 0;
     progress.start(sources.stream().mapToLong(MailSource::size).sum());
     ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "patchflow-parse");
@@ -79,19 +80,13 @@ public final class Importer {
       long doneBefore = 0;
       for (MailSource source : sources) {
         try (source) {
-          Future<List<Prepared>> pending = null;
-          List<RawMail> raws;
-          while (!(raws = readBatch(source)).isEmpty()) {
-            List<RawMail> batch = raws;
-            Future<List<Prepared>> next = parser.submit(() -> batch.stream().map(this::prepare).toList());
-            if (pending != null) {
-              store(await(pending));
-            }
-            pending = next;
+          Future<List<Prepared>> pending = parser.submit(() -> readAndPrepare(source));
+          List<Prepared> batch;
+          while (!(batch = await(pending)).isEmpty()) {
+            pending = parser.submit(() -> readAndPrepare(source));
+            read += batch.size();
+            store(batch);
             progress.update(doneBefore + source.position(), read, stored, duplicates, quarantined);
-          }
-          if (pending != null) {
-            store(await(pending));
           }
           doneBefore += source.size();
           progress.update(doneBefore, read, stored, duplicates, quarantined);
@@ -111,12 +106,12 @@ public final class Importer {
     return summary;
   }
 
-  private List<RawMail> readBatch(MailSource source) throws IOException {
-    List<RawMail> batch = new ArrayList<>(batchSize);
+  /** The next batch of the source, parsed; empty at its end. Runs on the parse thread. */
+  private List<Prepared> readAndPrepare(MailSource source) throws IOException {
+    List<Prepared> batch = new ArrayList<>(batchSize);
     RawMail raw;
     while (batch.size() < batchSize && (raw = source.next()) != null) {
-      batch.add(raw);
-      read++;
+      batch.add(prepare(raw));
     }
     return batch;
   }
@@ -128,6 +123,9 @@ public final class Importer {
       Thread.currentThread().interrupt();
       throw new IOException("import interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
@@ -199,7 +197,7 @@ public final class Importer {
         }
       });
       projects.lock(h, links.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-      messages.linkProjects(h, links);
+      messages.linkProjects(h, links, new java.util.HashSet<>(ids));
       stored += ids.size();
       duplicates += batchDuplicates;
       quarantined += batchQuarantined;

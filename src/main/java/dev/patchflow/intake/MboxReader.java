@@ -112,17 +112,41 @@ public final class MboxReader implements MailSource {
     return end == b.length ? b : java.util.Arrays.copyOf(b, end);
   }
 
+  private final byte[] buf = new byte[1 << 16];
+  private int bufPos;
+  private int bufEnd;
+
   /** One line including its line break; null at the end of input. */
   private byte[] readLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    int c;
-    while ((c = in.read()) >= 0) {
-      line.write(c);
-      if (c == '\n') {
-        break;
+    ByteArrayOutputStream line = null;
+    while (true) {
+      if (bufPos >= bufEnd) {
+        bufEnd = in.read(buf, 0, buf.length);
+        bufPos = 0;
+        if (bufEnd <= 0) {
+          bufEnd = 0;
+          return line == null || line.size() == 0 ? null : line.toByteArray();
+        }
+      }
+      int start = bufPos;
+      while (bufPos < bufEnd && buf[bufPos] != '\n') {
+        bufPos++;
+      }
+      boolean eol = bufPos < bufEnd;
+      if (eol) {
+        bufPos++; // keep the line break
+      }
+      if (eol && line == null) {
+        return java.util.Arrays.copyOfRange(buf, start, bufPos);
+      }
+      if (line == null) {
+        line = new ByteArrayOutputStream(256);
+      }
+      line.write(buf, start, bufPos - start);
+      if (eol) {
+        return line.toByteArray();
       }
     }
-    return line.size() == 0 ? null : line.toByteArray();
   }
 
   @Override

@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
  * every byte.
  */
 public final class Charsets {
+  /** Charset.forName is slow for names it does not know (it rescans providers): cache. */
+  private static final java.util.Map<String, java.util.Optional<Charset>> KNOWN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final Charset WINDOWS_1252 = lookup("windows-1252");
 
   private Charsets() {}
@@ -70,14 +74,16 @@ public final class Charsets {
   }
 
   private static Charset lookup(String name) {
-    if (name.isEmpty()) {
+    if (name.isEmpty() || name.length() > 64) {
       return null;
     }
-    try {
-      return Charset.forName(name);
-    } catch (RuntimeException e) {
-      // IllegalCharsetNameException, UnsupportedCharsetException: a charset we cannot use.
-      return null;
-    }
+    return KNOWN.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> {
+      try {
+        return java.util.Optional.of(Charset.forName(n));
+      } catch (RuntimeException e) {
+        // IllegalCharsetNameException, UnsupportedCharsetException: a charset we cannot use.
+        return java.util.Optional.empty();
+      }
+    }).orElse(null);
   }
 }

@@ -23,7 +23,7 @@ public final class DiffExtractor {
   private enum State { TEXT, HEADER, HUNK, BINARY, AFTER }
 
   public static Split split(String text) {
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = Lines.of(text);
     StringBuilder message = new StringBuilder();
     StringBuilder diff = new StringBuilder();
     List<FileChange> files = new ArrayList<>();
@@ -69,8 +69,8 @@ public final class DiffExtractor {
         consumed = true; // "\ No newline at end of file" after the last counted line
       }
       if (!consumed && (state == State.HEADER || state == State.AFTER)) {
-        Matcher h = HUNK.matcher(line);
-        if (h.matches() && file != null) {
+        Matcher h = line.startsWith("@@ ") ? HUNK.matcher(line) : null;
+        if (h != null && h.matches() && file != null) {
           oldLeft = h.group(2) == null ? 1 : count(h.group(2));
           newLeft = h.group(4) == null ? 1 : count(h.group(4));
           state = oldLeft <= 0 && newLeft <= 0 ? State.AFTER : State.HUNK;

@@ -24,6 +24,13 @@ public final class MailDates {
     if (value == null || value.length() > 200) {
       return Optional.empty();
     }
+    try {
+      // Most mail carries a well-formed RFC 5322 date: take the fast path first.
+      return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+          .filter(i -> i.getEpochSecond() >= 0);
+    } catch (DateTimeParseException e) {
+      // fall through to the lenient reading
+    }
     Matcher m = CORE.matcher(value);
     if (!m.find()) {
       return Optional.empty();

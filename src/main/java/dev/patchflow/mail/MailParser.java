@@ -123,6 +123,10 @@ public final class MailParser {
 
   /** git format-patch puts "From: Author" first in the body when the author is not the sender. */
   private static InBody inBodyHeaders(String body) {
+    String head = body.stripLeading();
+    if (!head.startsWith("From:") && !head.startsWith("Subject:") && !head.startsWith("Date:")) {
+      return new InBody(null, body);
+    }
     String[] lines = body.split("\n", -1);
     int i = 0;
     while (i < lines.length && lines[i].isBlank()) {

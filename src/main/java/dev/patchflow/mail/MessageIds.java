@@ -27,14 +27,17 @@ public final class MessageIds {
       id = space >= 0 ? stripped.substring(0, space) : stripped;
       id = id.replace("<", "").replace(">", "");
     }
-    return id.isEmpty() ? null : bounded(id);
+    String clean = id.isEmpty() ? "" : bounded(id);
+    return clean.isEmpty() ? null : clean;
   }
 
   /**
    * Absurdly long ids (seen in fuzzed and spam mail) are cut and suffixed with a hash of the
    * whole, so they still fit a column and still match the References that name them.
    */
-  static String bounded(String id) {
+  static String bounded(String raw) {
+    // Control characters (NUL above all) have no place in an id and break PostgreSQL text.
+    String id = raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? raw.replaceAll("\\p{Cntrl}", "") : raw;
     if (id.length() <= MAX_LENGTH) {
       return id;
     }
@@ -71,7 +74,7 @@ public final class MessageIds {
     Matcher m = BRACKETED.matcher(value);
     while (m.find()) {
       String id = bounded(m.group(1));
-      if (!out.contains(id)) {
+      if (!id.isEmpty() && !out.contains(id)) {
         out.add(id);
       }
     }

@@ -37,6 +37,18 @@ public final class PatchHash {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  private static String withoutWhitespace(String line) {
+    StringBuilder b = new StringBuilder(line.length());
+    b.append(line.charAt(0));
+    for (int i = 1; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   private static String normalise(String line) {
     if (line.startsWith("--- ") || line.startsWith("+++ ")) {
       String path = line.substring(4);
@@ -62,7 +74,7 @@ public final class PatchHash {
       return line.strip();
     }
     if (line.startsWith("+") || line.startsWith("-") || line.startsWith(" ")) {
-      return line.charAt(0) + line.substring(1).replaceAll("\\s+", "");
+      return withoutWhitespace(line);
     }
     return null;
   }

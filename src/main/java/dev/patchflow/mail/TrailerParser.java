@@ -36,7 +36,7 @@ public final class TrailerParser {
    */
   public static List<Trailer> parse(String text) {
     List<Trailer> out = new ArrayList<>();
-    for (String line : text.split("\r?\n")) {
+    for (String line : Lines.of(text)) {
       if (line.equals("-- ")) {
         break;
       }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Stored mail: inserted once per Message-ID, kept whole, linked to its projects. */
 public final class MessageRepository {
@@ -42,90 +41,76 @@ public final class MessageRepository {
     if (mails.isEmpty()) {
       return List.of();
     }
-    PreparedBatch batch = h.prepareBatch("INSERT INTO message (msgid, synthetic_id, kind, subject, name, prefixes, "
-        + "version, number, total, reply, from_name, from_email, author_name, author_email, sent_at, received_at, "
-        + "in_reply_to, refs, content, diff, diffstat, hash, pull_url, origin, raw_sha256, raw) VALUES (:msgid, "
-        + ":synthetic, :kind, :subject, :name, :prefixes, :version, :number, :total, :reply, :fromName, :fromEmail, "
-        + ":authorName, :authorEmail, :sentAt, :receivedAt, :inReplyTo, :refs, :content, :diff, :diffstat, :hash, "
-        + ":pullUrl, :origin, :rawSha256, :raw)");
-    for (IncomingMail in : mails) {
-      ParsedMail m = in.mail();
-      Subject s = m.subject();
-      Diff d = m.diff();
-      batch.bind("msgid", m.messageId())
-          .bind("synthetic", m.syntheticId())
-          .bind("kind", m.kind().name())
-          .bind("subject", Sql.text(s.raw(), 4000))
-          .bind("name", Sql.text(s.name(), 4000))
-          .bind("prefixes", Sql.text(String.join(",", s.prefixes()), 1000))
-          .bind("version", s.version())
-          .bind("number", s.number())
-          .bind("total", s.total())
-          .bind("reply", s.reply())
-          .bind("fromName", Sql.text(m.from().name(), 1000))
-          .bind("fromEmail", Sql.text(m.from().email(), 1000))
-          .bind("authorName", Sql.text(m.author().name(), 1000))
-          .bind("authorEmail", Sql.text(m.author().email(), 1000))
-          .bind("sentAt", Sql.time(m.date()))
-          .bind("receivedAt", Sql.time(in.receivedAt()))
-          .bind("inReplyTo", m.inReplyTo())
-          .bind("refs", Sql.text(String.join(" ", m.references())))
-          .bind("content", Sql.text(m.content()))
-          .bind("diff", d == null ? null : Sql.text(d.text()))
-          .bind("diffstat", d == null ? null : Sql.text(d.diffstat()))
-          .bind("hash", d == null ? null : d.hash())
-          .bind("pullUrl", m.pullRequest() == null ? null : Sql.text(m.pullRequest().pullUrl(), 2000))
-          .bind("origin", Sql.text(in.origin(), 2000))
-          .bind("rawSha256", in.rawSha256())
-          .bind("raw", in.raw())
-          .add();
-    }
-    List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
-    PreparedBatch trailers = h.prepareBatch(
-        "INSERT INTO trailer (message_id, position, name, content) VALUES (:m, :p, :n, :v)");
-    boolean any = false;
-    for (int i = 0; i < mails.size(); i++) {
-      List<Trailer> ts = mails.get(i).mail().trailers();
-      for (int p = 0; p < ts.size(); p++) {
-        trailers.bind("m", ids.get(i)).bind("p", p).bind("n", ts.get(p).key())
-            .bind("v", Sql.text(ts.get(p).value(), 4000)).add();
-        any = true;
-      }
-    }
-    if (any) {
-      trailers.execute();
-    }
-    return ids;
+    return JdbcBatch.insert(h, "INSERT INTO message (msgid, synthetic_id, kind, subject, name, prefixes, version, "
+        + "number, total, reply, from_name, from_email, author_name, author_email, sent_at, received_at, in_reply_to, "
+        + "refs, trailers, content, diff, diffstat, hash, pull_url, origin, raw_sha256, raw) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        mails, MessageRepository::bindMessage, "id");
   }
 
-  /** Links messages to projects (existing links are left alone); new links await threading. */
-  public int linkProjects(Handle h, Map<Long, Set<Long>> projectsByMessage) {
+  private static void bindMessage(java.sql.PreparedStatement ps, IncomingMail in) throws java.sql.SQLException {
+    ParsedMail m = in.mail();
+    Subject s = m.subject();
+    Diff d = m.diff();
+    ps.setString(1, m.messageId());
+    ps.setBoolean(2, m.syntheticId());
+    ps.setString(3, m.kind().name());
+    ps.setString(4, Sql.text(s.raw(), 4000));
+    ps.setString(5, Sql.text(s.name(), 4000));
+    ps.setString(6, Sql.text(String.join(",", s.prefixes()), 1000));
+    ps.setInt(7, s.version());
+    JdbcBatch.setInt(ps, 8, s.number());
+    JdbcBatch.setInt(ps, 9, s.total());
+    ps.setBoolean(10, s.reply());
+    ps.setString(11, Sql.text(m.from().name(), 1000));
+    ps.setString(12, Sql.text(m.from().email(), 1000));
+    ps.setString(13, Sql.text(m.author().name(), 1000));
+    ps.setString(14, Sql.text(m.author().email(), 1000));
+    JdbcBatch.setTime(ps, 15, m.date());
+    JdbcBatch.setTime(ps, 16, in.receivedAt());
+    JdbcBatch.setText(ps, 17, m.inReplyTo());
+    JdbcBatch.setText(ps, 18, Sql.text(String.join(" ", m.references())));
+    JdbcBatch.setText(ps, 19, Sql.text(Trailers.join(m.trailers())));
+    JdbcBatch.setText(ps, 20, Sql.text(m.content()));
+    JdbcBatch.setText(ps, 21, d == null ? null : Sql.text(d.text()));
+    JdbcBatch.setText(ps, 22, d == null ? null : Sql.text(d.diffstat()));
+    JdbcBatch.setText(ps, 23, d == null ? null : d.hash());
+    JdbcBatch.setText(ps, 24, m.pullRequest() == null ? null : Sql.text(m.pullRequest().pullUrl(), 2000));
+    ps.setString(25, Sql.text(in.origin(), 2000));
+    ps.setString(26, in.rawSha256());
+    ps.setBytes(27, in.raw());
+
+  }
+
+  /**
+   * Links messages to projects (existing links are left alone); new links await threading.
+   * {@code justInserted} messages have no links yet, so only the others are looked up.
+   */
+  public int linkProjects(Handle h, Map<Long, Set<Long>> projectsByMessage, Set<Long> justInserted) {
     if (projectsByMessage.isEmpty()) {
       return 0;
     }
     Set<String> existing = new java.util.HashSet<>();
-    List<Long> ids = new ArrayList<>(projectsByMessage.keySet());
+    List<Long> ids = projectsByMessage.keySet().stream().filter(id -> !justInserted.contains(id)).toList();
     for (int i = 0; i < ids.size(); i += MAX_IN) {
       h.createQuery("SELECT message_id, project_id FROM message_project WHERE message_id IN (<ids>)")
           .bindList("ids", ids.subList(i, Math.min(ids.size(), i + MAX_IN)))
           .map((rs, ctx) -> rs.getLong(1) + ":" + rs.getLong(2))
           .forEach(existing::add);
     }
-    PreparedBatch batch = h.prepareBatch(
-        "INSERT INTO message_project (message_id, project_id) VALUES (:m, :p)");
-    int added = 0;
+    List<long[]> links = new ArrayList<>();
     for (Map.Entry<Long, Set<Long>> e : projectsByMessage.entrySet()) {
       for (long p : e.getValue()) {
         if (!existing.contains(e.getKey() + ":" + p)) {
-          batch.bind("m", e.getKey()).bind("p", p).add();
-          added++;
+          links.add(new long[] {e.getKey(), p});
         }
       }
     }
-    if (added > 0) {
-      batch.execute();
-    }
-    return added;
+    JdbcBatch.insert(h, "INSERT INTO message_project (message_id, project_id) VALUES (?, ?)", links, (ps, l) -> {
+      ps.setLong(1, l[0]);
+      ps.setLong(2, l[1]);
+    }, null);
+    return links.size();
   }
 
   /** Projects with messages that threading has not seen yet. */
@@ -149,15 +134,8 @@ public final class MessageRepository {
 
   /** What threading needs of every message of a project, in arrival order. */
   public List<Message> threadInput(Handle h, long projectId) {
-    Map<Long, List<Trailer>> trailers = new HashMap<>();
-    h.createQuery("SELECT t.message_id, t.name, t.content FROM trailer t "
-            + "JOIN message_project mp ON mp.message_id = t.message_id "
-            + "WHERE mp.project_id = :p ORDER BY t.message_id, t.position")
-        .bind("p", projectId)
-        .map((rs, ctx) -> Map.entry(rs.getLong(1), new Trailer(rs.getString(2), rs.getString(3))))
-        .forEach(e -> trailers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return h.createQuery("SELECT m.id, m.msgid, m.kind, m.subject, m.name, m.prefixes, m.version, m.number, "
-            + "m.total, m.reply, m.from_name, m.from_email, m.sent_at, m.received_at, m.in_reply_to, m.refs "
+            + "m.total, m.reply, m.from_name, m.from_email, m.sent_at, m.received_at, m.in_reply_to, m.refs, m.trailers "
             + "FROM message m JOIN message_project mp ON mp.message_id = m.id "
             + "WHERE mp.project_id = :p ORDER BY m.id")
         .bind("p", projectId)
@@ -175,7 +153,7 @@ public final class MessageRepository {
           List<String> references = refs == null || refs.isEmpty() ? List.of() : Arrays.asList(refs.split(" "));
           return new Message(id, msgid, MessageIds.parents(rs.getString("in_reply_to"), references, msgid),
               new Person(rs.getString("from_name"), rs.getString("from_email")), date,
-              MailKind.valueOf(rs.getString("kind")), subject, trailers.getOrDefault(id, List.of()));
+              MailKind.valueOf(rs.getString("kind")), subject, Trailers.split(rs.getString("trailers")));
         })
         .list();
   }

@@ -42,15 +42,21 @@ public final class SeriesQueries {
     if (summary.isEmpty()) {
       return Optional.empty();
     }
-    record Member(String role, int number, SeriesDetail.MessageRef ref, String hash, String diffstat) {}
+    record Member(String role, int number, SeriesDetail.MessageRef ref, String hash, String diffstat,
+        List<SeriesDetail.TrailerEntry> own) {}
     List<Member> members = h.createQuery("SELECT sm.role, sm.number, m.id, m.msgid, m.subject, m.from_name, "
-            + "m.from_email, m.hash, m.diffstat FROM series_member sm JOIN message m ON m.id = sm.message_id "
+            + "m.from_email, m.hash, m.diffstat, m.trailers FROM series_member sm JOIN message m ON m.id = sm.message_id "
             + "WHERE sm.series_id = :id ORDER BY sm.position")
         .bind("id", id)
-        .map((rs, ctx) -> new Member(rs.getString("role"), rs.getInt("number"),
-            new SeriesDetail.MessageRef(rs.getLong("id"), rs.getString("msgid"), rs.getString("subject"),
-                rs.getString("from_name"), rs.getString("from_email")),
-            rs.getString("hash"), rs.getString("diffstat")))
+        .map((rs, ctx) -> {
+          String msgid = rs.getString("msgid");
+          return new Member(rs.getString("role"), rs.getInt("number"),
+              new SeriesDetail.MessageRef(rs.getLong("id"), msgid, rs.getString("subject"),
+                  rs.getString("from_name"), rs.getString("from_email")),
+              rs.getString("hash"), rs.getString("diffstat"),
+              Trailers.split(rs.getString("trailers")).stream()
+                  .map(t -> new SeriesDetail.TrailerEntry(t.key(), t.value(), msgid)).toList());
+        })
         .list();
     Map<Long, List<SeriesDetail.TrailerEntry>> byPatch = new HashMap<>();
     List<SeriesDetail.TrailerEntry> seriesTrailers = new ArrayList<>();
@@ -72,8 +78,11 @@ public final class SeriesQueries {
     for (Member m : members) {
       switch (m.role()) {
         case "cover" -> cover = m.ref();
-        case "patch" -> patches.add(new SeriesDetail.PatchEntry(m.number(), m.ref(), m.hash(), m.diffstat(),
-            byPatch.getOrDefault(m.ref().id(), List.of())));
+        case "patch" -> {
+          List<SeriesDetail.TrailerEntry> trailers = new ArrayList<>(m.own());
+          trailers.addAll(byPatch.getOrDefault(m.ref().id(), List.of()));
+          patches.add(new SeriesDetail.PatchEntry(m.number(), m.ref(), m.hash(), m.diffstat(), trailers));
+        }
         default -> replies.add(m.ref());
       }
     }

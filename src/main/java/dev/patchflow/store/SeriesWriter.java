@@ -52,6 +52,8 @@ public final class SeriesWriter {
     for (long gone : match.dropped()) {
       h.createUpdate("UPDATE series SET previous_id = NULL WHERE previous_id = :id").bind("id", gone).execute();
       h.createUpdate("UPDATE series SET next_id = NULL WHERE next_id = :id").bind("id", gone).execute();
+      h.createUpdate("DELETE FROM series_member WHERE series_id = :id").bind("id", gone).execute();
+      h.createUpdate("DELETE FROM series_trailer WHERE series_id = :id").bind("id", gone).execute();
       h.createUpdate("DELETE FROM series WHERE id = :id").bind("id", gone).execute();
     }
     int unchanged = 0;
@@ -136,50 +138,56 @@ public final class SeriesWriter {
         .bind("now", Sql.time(now));
   }
 
+  private record MemberRow(long series, long message, String role, int number, int position, Long answers) {}
+
+  private record TrailerRow(long series, Long patch, int position, String name, String value, long givenIn) {}
+
   private static void writeMembers(Handle h, List<Series> rewritten, Map<String, Long> idOfAnchor, Map<String, Long> idOfMsgid) {
-    if (rewritten.isEmpty()) {
-      return;
-    }
-    PreparedBatch members = h.prepareBatch("INSERT INTO series_member (series_id, message_id, role, number, position, "
-        + "answers_id) VALUES (:s, :m, :role, :n, :pos, :answers)");
-    PreparedBatch trailers = h.prepareBatch("INSERT INTO series_trailer (series_id, patch_id, position, name, content, "
-        + "given_in) VALUES (:s, :patch, :pos, :n, :v, :given)");
-    int trailerRows = 0;
+    List<MemberRow> members = new ArrayList<>();
+    List<TrailerRow> trailers = new ArrayList<>();
     for (Series s : rewritten) {
       long sid = idOfAnchor.get(s.anchor());
       int pos = 0;
       if (s.coverId() != null) {
-        members.bind("s", sid).bind("m", idOfMsgid.get(s.coverId())).bind("role", "cover").bind("n", 0)
-            .bind("pos", pos++).bind("answers", (Long) null).add();
+        members.add(new MemberRow(sid, idOfMsgid.get(s.coverId()), "cover", 0, pos++, null));
       }
       for (SeriesPatch p : s.patches()) {
-        members.bind("s", sid).bind("m", idOfMsgid.get(p.messageId())).bind("role", "patch").bind("n", p.number())
-            .bind("pos", pos++).bind("answers", (Long) null).add();
+        members.add(new MemberRow(sid, idOfMsgid.get(p.messageId()), "patch", p.number(), pos++, null));
       }
       for (Reply r : s.replies()) {
-        members.bind("s", sid).bind("m", idOfMsgid.get(r.messageId())).bind("role", "reply").bind("n", 0)
-            .bind("pos", pos++).bind("answers", idOfMsgid.get(r.answers())).add();
+        members.add(new MemberRow(sid, idOfMsgid.get(r.messageId()), "reply", 0, pos++, idOfMsgid.get(r.answers())));
       }
       int tpos = 0;
       for (SeriesTrailer t : s.seriesTrailers()) {
-        trailers.bind("s", sid).bind("patch", (Long) null).bind("pos", tpos++)
-            .bind("n", t.trailer().key()).bind("v", Sql.text(t.trailer().value(), 4000))
-            .bind("given", idOfMsgid.get(t.messageId())).add();
-        trailerRows++;
+        trailers.add(new TrailerRow(sid, null, tpos++, t.trailer().key(), t.trailer().value(), idOfMsgid.get(t.messageId())));
       }
       for (SeriesPatch p : s.patches()) {
         for (SeriesTrailer t : p.trailers()) {
-          trailers.bind("s", sid).bind("patch", idOfMsgid.get(p.messageId())).bind("pos", tpos++)
-              .bind("n", t.trailer().key()).bind("v", Sql.text(t.trailer().value(), 4000))
-              .bind("given", idOfMsgid.get(t.messageId())).add();
-          trailerRows++;
+          if (!t.messageId().equals(p.messageId())) { // a patch's own trailers are read from the message
+            trailers.add(new TrailerRow(sid, idOfMsgid.get(p.messageId()), tpos++, t.trailer().key(), t.trailer().value(),
+                idOfMsgid.get(t.messageId())));
+          }
         }
       }
     }
-    members.execute();
-    if (trailerRows > 0) {
-      trailers.execute();
-    }
+    JdbcBatch.insert(h, "INSERT INTO series_member (series_id, message_id, role, number, position, answers_id) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", members, (ps, m) -> {
+          ps.setLong(1, m.series());
+          ps.setLong(2, m.message());
+          ps.setString(3, m.role());
+          ps.setInt(4, m.number());
+          ps.setInt(5, m.position());
+          JdbcBatch.setLong(ps, 6, m.answers());
+        }, null);
+    JdbcBatch.insert(h, "INSERT INTO series_trailer (series_id, patch_id, position, name, content, given_in) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", trailers, (ps, t) -> {
+          ps.setLong(1, t.series());
+          JdbcBatch.setLong(ps, 2, t.patch());
+          ps.setInt(3, t.position());
+          ps.setString(4, t.name());
+          ps.setString(5, Sql.text(t.value(), 4000));
+          ps.setLong(6, t.givenIn());
+        }, null);
   }
 
   private static void linkVersions(Handle h, List<Series> series, Map<String, Long> idOfAnchor, Map<Long, Stored> stored) {

@@ -156,6 +156,8 @@ class ImportTest {
       run(db, List.of(), mbox);
       // simulate a crash between storing and threading: forget the threading
       db.jdbi().useHandle(h -> {
+        h.execute("DELETE FROM series_member");
+        h.execute("DELETE FROM series_trailer");
         h.execute("DELETE FROM series");
         h.execute("UPDATE project SET threaded_seq = 0");
       });

@@ -240,4 +240,13 @@ class MailParserTest {
         .getBytes(java.nio.charset.Charset.forName("windows-1252"));
     assertThat(MailParser.parse(mail).content()).isEqualTo("na\u00efve \u20ac");
   }
+
+  @Test
+  void controlCharactersAreRemovedFromMessageIds() throws Exception {
+    ParsedMail m = parse("From: a@example.org\nSubject: x\nMessage-ID: <a\u0000b@example.org>\n"
+        + "In-Reply-To: <p\u0000q@example.org>\nReferences: <r\u0001s@example.org> <\u0000>\n\nhello\n");
+    assertThat(m.messageId()).isEqualTo("ab@example.org");
+    assertThat(m.inReplyTo()).isEqualTo("pq@example.org");
+    assertThat(m.references()).containsExactly("rs@example.org");
+  }
 }
