@@ -61,7 +61,7 @@ public final class Importer {
   }
 
   /** A mail ready to store, or the reason it cannot be. */
-  private record Prepared(RawMail raw, String sha256, ParsedMail mail, List<ProjectRouter.Route> routes, String problem) {}
+  private record Prepared(RawMail raw, String sha256, IncomingMail row, List<ProjectRouter.Route> routes, String problem) {}
 
   /**
    * Imports every source, then threads. Reading and parsing batch k+1 run on a second thread
@@ -137,7 +137,8 @@ public final class Importer {
     String sha = sha256(raw.bytes());
     try {
       ParsedMail mail = MailParser.parse(raw.bytes());
-      return new Prepared(raw, sha, mail, router.route(mail), null);
+      IncomingMail row = IncomingMail.of(mail, raw.bytes(), sha, raw.origin(), clock.instant());
+      return new Prepared(raw, sha, row, router.route(mail), null);
     } catch (MailParseException e) {
       return new Prepared(raw, sha, null, List.of(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
@@ -158,7 +159,7 @@ public final class Importer {
       long batchQuarantined = 0;
       long batchDuplicates = 0;
       for (Prepared p : batch) {
-        if (p.mail() == null) {
+        if (p.row() == null) {
           if (quarantine.add(h, p.raw().bytes(), p.sha256(), p.raw().origin(), p.problem(), now)) {
             batchQuarantined++;
             LOG.atInfo().addKeyValue("origin", p.raw().origin()).addKeyValue("reason", p.problem()).log("quarantined");
@@ -167,7 +168,7 @@ public final class Importer {
           }
           continue;
         }
-        String id = p.mail().messageId();
+        String id = p.row().messageId();
         Set<Long> routes = routesById.computeIfAbsent(id, k -> new java.util.HashSet<>());
         for (ProjectRouter.Route r : p.routes()) {
           routes.add(projectId(h, r));
@@ -179,16 +180,16 @@ public final class Importer {
       Map<String, Long> existing = messages.idsOf(h, fresh.keySet());
       List<IncomingMail> toInsert = new ArrayList<>();
       for (Prepared p : fresh.values()) {
-        if (existing.containsKey(p.mail().messageId())) {
+        if (existing.containsKey(p.row().messageId())) {
           batchDuplicates++;
         } else {
-          toInsert.add(new IncomingMail(p.mail(), p.raw().bytes(), p.sha256(), p.raw().origin(), now));
+          toInsert.add(p.row());
         }
       }
       List<Long> ids = messages.insert(h, toInsert);
       Map<String, Long> all = new HashMap<>(existing);
       for (int i = 0; i < ids.size(); i++) {
-        all.put(toInsert.get(i).mail().messageId(), ids.get(i));
+        all.put(toInsert.get(i).messageId(), ids.get(i));
       }
       Map<Long, Set<Long>> links = new HashMap<>();
       routesById.forEach((msgid, projectSet) -> {

@@ -1,9 +1,7 @@
 package dev.patchflow.store;
 
-import dev.patchflow.mail.Diff;
 import dev.patchflow.mail.MailKind;
 import dev.patchflow.mail.MessageIds;
-import dev.patchflow.mail.ParsedMail;
 import dev.patchflow.mail.Person;
 import dev.patchflow.mail.Subject;
 import dev.patchflow.mail.Trailer;
@@ -48,38 +46,34 @@ public final class MessageRepository {
         mails, MessageRepository::bindMessage, "id");
   }
 
-  private static void bindMessage(java.sql.PreparedStatement ps, IncomingMail in) throws java.sql.SQLException {
-    ParsedMail m = in.mail();
-    Subject s = m.subject();
-    Diff d = m.diff();
+  private static void bindMessage(java.sql.PreparedStatement ps, IncomingMail m) throws java.sql.SQLException {
     ps.setString(1, m.messageId());
     ps.setBoolean(2, m.syntheticId());
-    ps.setString(3, m.kind().name());
-    ps.setString(4, Sql.text(s.raw(), 4000));
-    ps.setString(5, Sql.text(s.name(), 4000));
-    ps.setString(6, Sql.text(String.join(",", s.prefixes()), 1000));
-    ps.setInt(7, s.version());
-    JdbcBatch.setInt(ps, 8, s.number());
-    JdbcBatch.setInt(ps, 9, s.total());
-    ps.setBoolean(10, s.reply());
-    ps.setString(11, Sql.text(m.from().name(), 1000));
-    ps.setString(12, Sql.text(m.from().email(), 1000));
-    ps.setString(13, Sql.text(m.author().name(), 1000));
-    ps.setString(14, Sql.text(m.author().email(), 1000));
-    JdbcBatch.setTime(ps, 15, m.date());
-    JdbcBatch.setTime(ps, 16, in.receivedAt());
+    ps.setString(3, m.kind());
+    ps.setString(4, m.subject());
+    ps.setString(5, m.name());
+    ps.setString(6, m.prefixes());
+    ps.setInt(7, m.version());
+    JdbcBatch.setInt(ps, 8, m.number());
+    JdbcBatch.setInt(ps, 9, m.total());
+    ps.setBoolean(10, m.reply());
+    ps.setString(11, m.fromName());
+    ps.setString(12, m.fromEmail());
+    ps.setString(13, m.authorName());
+    ps.setString(14, m.authorEmail());
+    JdbcBatch.setTime(ps, 15, m.sentAt());
+    JdbcBatch.setTime(ps, 16, m.receivedAt());
     JdbcBatch.setText(ps, 17, m.inReplyTo());
-    JdbcBatch.setText(ps, 18, Sql.text(String.join(" ", m.references())));
-    JdbcBatch.setText(ps, 19, Sql.text(Trailers.join(m.trailers())));
-    JdbcBatch.setText(ps, 20, Sql.text(m.content()));
-    JdbcBatch.setText(ps, 21, d == null ? null : Sql.text(d.text()));
-    JdbcBatch.setText(ps, 22, d == null ? null : Sql.text(d.diffstat()));
-    JdbcBatch.setText(ps, 23, d == null ? null : d.hash());
-    JdbcBatch.setText(ps, 24, m.pullRequest() == null ? null : Sql.text(m.pullRequest().pullUrl(), 2000));
-    ps.setString(25, Sql.text(in.origin(), 2000));
-    ps.setString(26, in.rawSha256());
-    ps.setBytes(27, in.raw());
-
+    JdbcBatch.setText(ps, 18, m.refs());
+    JdbcBatch.setText(ps, 19, m.trailers());
+    JdbcBatch.setText(ps, 20, m.content());
+    JdbcBatch.setText(ps, 21, m.diff());
+    JdbcBatch.setText(ps, 22, m.diffstat());
+    JdbcBatch.setText(ps, 23, m.hash());
+    JdbcBatch.setText(ps, 24, m.pullUrl());
+    ps.setString(25, m.origin());
+    ps.setString(26, m.rawSha256());
+    ps.setBytes(27, m.raw());
   }
 
   /**
