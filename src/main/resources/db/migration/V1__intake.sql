@@ -33,16 +33,22 @@ CREATE TABLE message (
   refs          ${text},
   -- the mail's own trailers, one "Name: value" a line (trailer values are single lines)
   trailers      ${text},
-  content       ${text},
-  diff          ${text},
   diffstat      ${text},
   hash          VARCHAR(40),
   pull_url      VARCHAR(2000),
   origin        VARCHAR(2000) NOT NULL,
-  raw_sha256    VARCHAR(64) NOT NULL,
-  raw           ${blob} NOT NULL
+  raw_sha256    VARCHAR(64) NOT NULL
 );
 CREATE INDEX message_hash ON message (hash);
+
+-- The bulky part of a mail, apart, so that reading many messages' headers (threading does)
+-- does not drag every body and raw copy along.
+CREATE TABLE message_body (
+  message_id  BIGINT PRIMARY KEY,
+  content     ${text},
+  diff        ${text},
+  raw         ${blob} NOT NULL
+);
 
 -- seq orders the links as they were made, so threading can tell what it has not seen yet
 -- without updating every link it has. The tables written once per mail or per series member

@@ -39,11 +39,23 @@ public final class MessageRepository {
     if (mails.isEmpty()) {
       return List.of();
     }
-    return JdbcBatch.insert(h, "INSERT INTO message (msgid, synthetic_id, kind, subject, name, prefixes, version, "
-        + "number, total, reply, from_name, from_email, author_name, author_email, sent_at, received_at, in_reply_to, "
-        + "refs, trailers, content, diff, diffstat, hash, pull_url, origin, raw_sha256, raw) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    List<Long> ids = JdbcBatch.insert(h, "INSERT INTO message (msgid, synthetic_id, kind, subject, name, prefixes, "
+        + "version, number, total, reply, from_name, from_email, author_name, author_email, sent_at, received_at, "
+        + "in_reply_to, refs, trailers, diffstat, hash, pull_url, origin, raw_sha256) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         mails, MessageRepository::bindMessage, "id");
+    List<Map.Entry<Long, IncomingMail>> bodies = new ArrayList<>(mails.size());
+    for (int i = 0; i < mails.size(); i++) {
+      bodies.add(Map.entry(ids.get(i), mails.get(i)));
+    }
+    JdbcBatch.insert(h, "INSERT INTO message_body (message_id, content, diff, raw) VALUES (?, ?, ?, ?)", bodies,
+        (ps, e) -> {
+          ps.setLong(1, e.getKey());
+          JdbcBatch.setText(ps, 2, e.getValue().content());
+          JdbcBatch.setText(ps, 3, e.getValue().diff());
+          ps.setBytes(4, e.getValue().raw());
+        }, null);
+    return ids;
   }
 
   private static void bindMessage(java.sql.PreparedStatement ps, IncomingMail m) throws java.sql.SQLException {
@@ -66,14 +78,11 @@ public final class MessageRepository {
     JdbcBatch.setText(ps, 17, m.inReplyTo());
     JdbcBatch.setText(ps, 18, m.refs());
     JdbcBatch.setText(ps, 19, m.trailers());
-    JdbcBatch.setText(ps, 20, m.content());
-    JdbcBatch.setText(ps, 21, m.diff());
-    JdbcBatch.setText(ps, 22, m.diffstat());
-    JdbcBatch.setText(ps, 23, m.hash());
-    JdbcBatch.setText(ps, 24, m.pullUrl());
-    ps.setString(25, m.origin());
-    ps.setString(26, m.rawSha256());
-    ps.setBytes(27, m.raw());
+    JdbcBatch.setText(ps, 20, m.diffstat());
+    JdbcBatch.setText(ps, 21, m.hash());
+    JdbcBatch.setText(ps, 22, m.pullUrl());
+    ps.setString(23, m.origin());
+    ps.setString(24, m.rawSha256());
   }
 
   /**
@@ -150,6 +159,12 @@ public final class MessageRepository {
               MailKind.valueOf(rs.getString("kind")), subject, Trailers.split(rs.getString("trailers")));
         })
         .list();
+  }
+
+  /** The mail exactly as it was received. */
+  public java.util.Optional<byte[]> raw(Handle h, String msgid) {
+    return h.createQuery("SELECT b.raw FROM message m JOIN message_body b ON b.message_id = m.id WHERE m.msgid = :id")
+        .bind("id", msgid).map((rs, ctx) -> rs.getBytes(1)).findOne();
   }
 
   public long count(Handle h) {

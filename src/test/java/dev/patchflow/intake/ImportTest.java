@@ -57,6 +57,11 @@ class ImportTest {
       assertThat(second.series().created() + second.series().updated()).isZero();
       assertThat(series(db)).isEqualTo(before);
       assertThat(db.jdbi().withHandle(new MessageRepository()::count)).isEqualTo(6);
+      // kept whole: the stored bytes are the mbox's, byte for byte
+      dev.patchflow.intake.RawMail first6 = Corpus.raw(mbox).get(5);
+      String msgid = dev.patchflow.mail.MailParser.parse(first6.bytes()).messageId();
+      java.util.Optional<byte[]> kept = db.jdbi().withHandle(h -> new MessageRepository().raw(h, msgid));
+      assertThat(kept).hasValue(first6.bytes());
     }
   }
 
