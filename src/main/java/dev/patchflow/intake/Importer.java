@@ -47,6 +47,8 @@ public final class Importer {
   private final ProjectRepository projects = new ProjectRepository();
   private final QuarantineRepository quarantine = new QuarantineRepository();
   private final Map<String, Long> projectIds = new HashMap<>();
+  /** Per project, the messages this run stored, as threading sees them. */
+  private final Map<Long, Map<Long, dev.patchflow.series.Message>> justStored = new HashMap<>();
 
   private long read;
   private long stored;
@@ -70,6 +72,7 @@ public final class Importer {
   public ImportSummary importAll(List<MailSource> sources, ImportProgress progress) throws IOException {
     Instant started = clock.instant();
     read = stored = duplicates = quarantined = 0;
+    justStored.clear();
     progress.start(sources.stream().mapToLong(MailSource::size).sum());
     ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "patchflow-parse");
@@ -97,7 +100,7 @@ public final class Importer {
     }
     Threader threader = new Threader(db, clock);
     progress.threading(threader.pendingProjects().size());
-    ThreadingResult series = threader.threadPending();
+    ThreadingResult series = threader.threadPending(justStored);
     ImportSummary summary = new ImportSummary(read, stored, duplicates, quarantined, series,
         Duration.between(started, clock.instant()));
     LOG.atInfo().addKeyValue("read", read).addKeyValue("new", stored).addKeyValue("duplicates", duplicates)
@@ -137,7 +140,9 @@ public final class Importer {
     String sha = sha256(raw.bytes());
     try {
       ParsedMail mail = MailParser.parse(raw.bytes());
-      IncomingMail row = IncomingMail.of(mail, raw.bytes(), sha, raw.origin(), clock.instant());
+      // Stored times keep microseconds (both databases); threading must see the same value.
+      Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      IncomingMail row = IncomingMail.of(mail, raw.bytes(), sha, raw.origin(), now);
       return new Prepared(raw, sha, row, router.route(mail), null);
     } catch (MailParseException e) {
       return new Prepared(raw, sha, null, List.of(), e.getMessage());
@@ -197,6 +202,12 @@ public final class Importer {
           links.put(all.get(msgid), projectSet);
         }
       });
+      for (int i = 0; i < ids.size(); i++) {
+        dev.patchflow.series.Message m = MessageRepository.threadMessage(ids.get(i), toInsert.get(i));
+        for (long project : routesById.getOrDefault(toInsert.get(i).messageId(), Set.of())) {
+          justStored.computeIfAbsent(project, k -> new HashMap<>()).put(ids.get(i), m);
+        }
+      }
       projects.lock(h, links.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
       messages.linkProjects(h, links, new java.util.HashSet<>(ids));
       stored += ids.size();

@@ -37,19 +37,24 @@ public final class Threader {
   }
 
   public ThreadingResult threadPending() {
+    return threadPending(Map.of());
+  }
+
+  /** @param known per project, messages the caller has just stored (so they need not be read back) */
+  public ThreadingResult threadPending(Map<Long, Map<Long, Message>> known) {
     ThreadingResult total = ThreadingResult.NONE;
     for (long project : pendingProjects()) {
-      total = total.plus(threadProject(project));
+      total = total.plus(threadProject(project, known.getOrDefault(project, Map.of())));
     }
     return total;
   }
 
-  public ThreadingResult threadProject(long projectId) {
+  public ThreadingResult threadProject(long projectId, Map<Long, Message> known) {
     return db.jdbi().inTransaction(h -> {
       // One threader per project at a time, and no importer linking mail to it meanwhile.
       projects.lock(h, List.of(projectId));
       long upTo = messages.lastLink(h, projectId);
-      List<Message> input = messages.threadInput(h, projectId);
+      List<Message> input = messages.threadInput(h, projectId, known);
       List<Series> series = SeriesAssembler.assemble(input);
       Map<String, Long> ids = new java.util.HashMap<>();
       input.forEach(m -> ids.put(m.messageId(), m.seq()));

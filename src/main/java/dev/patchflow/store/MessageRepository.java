@@ -135,30 +135,66 @@ public final class MessageRepository {
         .bind("p", projectId).mapTo(Long.class).one();
   }
 
-  /** What threading needs of every message of a project, in arrival order. */
+  private static final String THREAD_COLUMNS = "m.id, m.msgid, m.kind, m.subject, m.name, m.prefixes, m.version, "
+      + "m.number, m.total, m.reply, m.from_name, m.from_email, m.sent_at, m.received_at, m.in_reply_to, m.refs, "
+      + "m.trailers FROM message m JOIN message_project mp ON mp.message_id = m.id WHERE mp.project_id = :p";
+
+  /** What threading needs of every message of a project. */
   public List<Message> threadInput(Handle h, long projectId) {
-    return h.createQuery("SELECT m.id, m.msgid, m.kind, m.subject, m.name, m.prefixes, m.version, m.number, "
-            + "m.total, m.reply, m.from_name, m.from_email, m.sent_at, m.received_at, m.in_reply_to, m.refs, m.trailers "
-            + "FROM message m JOIN message_project mp ON mp.message_id = m.id "
-            + "WHERE mp.project_id = :p ORDER BY m.id")
-        .bind("p", projectId)
-        .map((rs, ctx) -> {
-          long id = rs.getLong("id");
-          String prefixes = rs.getString("prefixes");
-          Subject subject = new Subject(rs.getString("subject"), rs.getString("name"),
-              prefixes.isEmpty() ? List.of() : Arrays.asList(prefixes.split(",")),
-              rs.getInt("version"), Sql.integer(rs, "number"), Sql.integer(rs, "total"),
-              rs.getBoolean("reply"), false, true);
-          Instant sent = Sql.instant(rs, "sent_at");
-          Instant date = sent != null ? sent : Sql.instant(rs, "received_at");
-          String msgid = rs.getString("msgid");
-          String refs = rs.getString("refs");
-          List<String> references = refs == null || refs.isEmpty() ? List.of() : Arrays.asList(refs.split(" "));
-          return new Message(id, msgid, MessageIds.parents(rs.getString("in_reply_to"), references, msgid),
-              new Person(rs.getString("from_name"), rs.getString("from_email")), date,
-              MailKind.valueOf(rs.getString("kind")), subject, Trailers.split(rs.getString("trailers")));
-        })
-        .list();
+    return threadInput(h, projectId, Map.of());
+  }
+
+  /**
+   * What threading needs of every message of a project, where {@code known} already holds
+   * some of them (those this import just stored, as {@link #threadMessage} made them): only
+   * the others are read, so a bulk import does not read back what it has just written.
+   */
+  public List<Message> threadInput(Handle h, long projectId, Map<Long, Message> known) {
+    List<Message> out = new ArrayList<>(known.values());
+    if (known.isEmpty()) {
+      out.addAll(h.createQuery("SELECT " + THREAD_COLUMNS).bind("p", projectId)
+          .map((rs, ctx) -> fromRow(rs)).list());
+      return out;
+    }
+    long min = java.util.Collections.min(known.keySet());
+    long max = java.util.Collections.max(known.keySet());
+    out.addAll(h.createQuery("SELECT " + THREAD_COLUMNS + " AND (m.id < :min OR m.id > :max)")
+        .bind("p", projectId).bind("min", min).bind("max", max).map((rs, ctx) -> fromRow(rs)).list());
+    // Messages another importer stored in between ours.
+    List<Long> between = h.createQuery("SELECT m.id FROM message m JOIN message_project mp ON mp.message_id = m.id "
+            + "WHERE mp.project_id = :p AND m.id BETWEEN :min AND :max")
+        .bind("p", projectId).bind("min", min).bind("max", max).mapTo(Long.class).list().stream()
+        .filter(id -> !known.containsKey(id)).toList();
+    for (int i = 0; i < between.size(); i += MAX_IN) {
+      out.addAll(h.createQuery("SELECT " + THREAD_COLUMNS + " AND m.id IN (<ids>)").bind("p", projectId)
+          .bindList("ids", between.subList(i, Math.min(between.size(), i + MAX_IN))).map((rs, ctx) -> fromRow(rs)).list());
+    }
+    return out;
+  }
+
+  private static Message fromRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return threadMessage(rs.getLong("id"), rs.getString("msgid"), rs.getString("kind"), rs.getString("subject"),
+        rs.getString("name"), rs.getString("prefixes"), rs.getInt("version"), Sql.integer(rs, "number"),
+        Sql.integer(rs, "total"), rs.getBoolean("reply"), rs.getString("from_name"), rs.getString("from_email"),
+        Sql.instant(rs, "sent_at"), Sql.instant(rs, "received_at"), rs.getString("in_reply_to"), rs.getString("refs"),
+        rs.getString("trailers"));
+  }
+
+  /** The threading view of a message as stored (the same whether read back or just written). */
+  public static Message threadMessage(long id, IncomingMail m) {
+    return threadMessage(id, m.messageId(), m.kind(), m.subject(), m.name(), m.prefixes(), m.version(), m.number(),
+        m.total(), m.reply(), m.fromName(), m.fromEmail(), m.sentAt(), m.receivedAt(), m.inReplyTo(), m.refs(),
+        m.trailers());
+  }
+
+  private static Message threadMessage(long id, String msgid, String kind, String subjectText, String name,
+      String prefixes, int version, Integer number, Integer total, boolean reply, String fromName, String fromEmail,
+      Instant sent, Instant received, String inReplyTo, String refs, String trailers) {
+    Subject subject = new Subject(subjectText, name,
+        prefixes.isEmpty() ? List.of() : Arrays.asList(prefixes.split(",")), version, number, total, reply, false, true);
+    List<String> references = refs == null || refs.isEmpty() ? List.of() : Arrays.asList(refs.split(" "));
+    return new Message(id, msgid, MessageIds.parents(inReplyTo, references, msgid), new Person(fromName, fromEmail),
+        sent != null ? sent : received, MailKind.valueOf(kind), subject, Trailers.split(trailers));
   }
 
   /** The mail exactly as it was received. */
