@@ -27,7 +27,12 @@ public final class Environment {
       return home;
     }
     String env = System.getenv("PATCHFLOW_HOME");
-    return env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".patchflow");
+    if (env != null && !env.isEmpty()) {
+      return Path.of(env);
+    }
+    // $HOME, as the shell sees it (Java's user.home comes from the password database instead)
+    String userHome = System.getenv("HOME");
+    return Path.of(userHome != null && !userHome.isEmpty() ? userHome : System.getProperty("user.home"), ".patchflow");
   }
 
   Config config() {

@@ -56,9 +56,10 @@ final class SeriesCommand {
           out.println(Json.write(list.stream().map(SeriesJson::summary).toList()));
           return 0;
         }
+        int width = list.stream().mapToInt(x -> x.project().length()).max().orElse(7);
         for (SeriesSummary x : list) {
-          out.printf("%6d  %-12s v%-2d %3d/%-3d %-10s %s <%s>  %s%n", x.id(), x.project(), x.version(), x.received(),
-              x.total(), status(x), x.name(), x.submitterEmail(), x.date());
+          out.printf("%6d  %-" + width + "s  v%-2d %3d/%-3d %-10s  %s  %s <%s>%n", x.id(), x.project(), x.version(),
+              x.received(), x.total(), status(x), x.date().toString().substring(0, 10), x.name(), x.submitterEmail());
         }
         return 0;
       }
