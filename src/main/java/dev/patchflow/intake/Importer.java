@@ -4,6 +4,7 @@ import dev.patchflow.mail.MailParseException;
 import dev.patchflow.mail.MailParser;
 import dev.patchflow.mail.ParsedMail;
 import dev.patchflow.store.Database;
+import dev.patchflow.store.EventRepository;
 import dev.patchflow.store.IncomingMail;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.store.ProjectRepository;
@@ -46,6 +47,8 @@ public final class Importer {
   private final MessageRepository messages = new MessageRepository();
   private final ProjectRepository projects = new ProjectRepository();
   private final QuarantineRepository quarantine = new QuarantineRepository();
+  private final EventRepository events = new EventRepository();
+  private final dev.patchflow.store.PersonRepository people = new dev.patchflow.store.PersonRepository();
   private final Map<String, Long> projectIds = new HashMap<>();
   /** Per project, the messages this run stored, as threading sees them. */
   private final Map<Long, Map<Long, dev.patchflow.series.Message>> justStored = new HashMap<>();
@@ -192,6 +195,7 @@ public final class Importer {
         }
       }
       List<Long> ids = messages.insert(h, toInsert);
+      people.ensure(h, toInsert.stream().map(m -> new dev.patchflow.mail.Person(m.fromName(), m.fromEmail())).toList());
       Map<String, Long> all = new HashMap<>(existing);
       for (int i = 0; i < ids.size(); i++) {
         all.put(toInsert.get(i).messageId(), ids.get(i));
@@ -209,12 +213,32 @@ public final class Importer {
         }
       }
       projects.lock(h, links.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-      messages.linkProjects(h, links, new java.util.HashSet<>(ids));
+      List<MessageRepository.Link> made = messages.linkProjects(h, links, new java.util.HashSet<>(ids));
+      createdEvents(h, made, toInsert, ids, now);
       stored += ids.size();
       duplicates += batchDuplicates;
       quarantined += batchQuarantined;
     });
     LOG.atDebug().addKeyValue("read", read).addKeyValue("new", stored).log("batch stored");
+  }
+
+  /** patch-created and cover-created for the patches and covers this batch brought in. */
+  private void createdEvents(Handle h, List<MessageRepository.Link> made, List<IncomingMail> inserted, List<Long> ids,
+      Instant now) {
+    Map<Long, String> kindOf = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      kindOf.put(ids.get(i), inserted.get(i).kind());
+    }
+    List<EventRepository.Event> out = new ArrayList<>();
+    for (MessageRepository.Link l : made) {
+      String kind = kindOf.get(l.messageId());
+      if ("COVER".equals(kind)) {
+        out.add(EventRepository.Event.of(l.projectId(), "cover-created", now, null).cover(l.id()));
+      } else if ("PATCH".equals(kind) || "PULL_REQUEST".equals(kind)) {
+        out.add(EventRepository.Event.of(l.projectId(), "patch-created", now, null).patch(l.id()));
+      }
+    }
+    events.add(h, out);
   }
 
   private long projectId(Handle h, ProjectRouter.Route r) {

@@ -89,9 +89,9 @@ public final class MessageRepository {
    * Links messages to projects (existing links are left alone); new links await threading.
    * {@code justInserted} messages have no links yet, so only the others are looked up.
    */
-  public int linkProjects(Handle h, Map<Long, Set<Long>> projectsByMessage, Set<Long> justInserted) {
+  public List<Link> linkProjects(Handle h, Map<Long, Set<Long>> projectsByMessage, Set<Long> justInserted) {
     if (projectsByMessage.isEmpty()) {
-      return 0;
+      return List.of();
     }
     Set<String> existing = new java.util.HashSet<>();
     List<Long> ids = projectsByMessage.keySet().stream().filter(id -> !justInserted.contains(id)).toList();
@@ -109,12 +109,20 @@ public final class MessageRepository {
         }
       }
     }
-    JdbcBatch.insert(h, "INSERT INTO message_project (message_id, project_id) VALUES (?, ?)", links, (ps, l) -> {
-      ps.setLong(1, l[0]);
-      ps.setLong(2, l[1]);
-    }, null);
-    return links.size();
+    List<Long> seqs = JdbcBatch.insert(h, "INSERT INTO message_project (message_id, project_id) VALUES (?, ?)", links,
+        (ps, l) -> {
+          ps.setLong(1, l[0]);
+          ps.setLong(2, l[1]);
+        }, "seq");
+    List<Link> out = new ArrayList<>(links.size());
+    for (int i = 0; i < links.size(); i++) {
+      out.add(new Link(links.get(i)[0], links.get(i)[1], seqs.get(i)));
+    }
+    return out;
   }
+
+  /** A message's place in a project; {@code id} is what the APIs call the patch, cover or comment id. */
+  public record Link(long messageId, long projectId, long id) {}
 
   /** Projects with messages that threading has not seen yet. */
   public List<Long> projectsAwaitingThreading(Handle h) {

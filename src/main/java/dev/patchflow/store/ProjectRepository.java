@@ -14,6 +14,32 @@ public final class ProjectRepository {
         .findOne();
   }
 
+  public List<ProjectDetails> details(Handle h) {
+    return h.createQuery("SELECT " + ProjectDetails.COLUMNS + " ORDER BY id").map((rs, ctx) -> ProjectDetails.of(rs)).list();
+  }
+
+  /** A project by id, or by name (Patchwork's linkname). */
+  public Optional<ProjectDetails> details(Handle h, String idOrName) {
+    if (idOrName.matches("\\d{1,18}")) {
+      Optional<ProjectDetails> byId = h.createQuery("SELECT " + ProjectDetails.COLUMNS + " WHERE id = :id")
+          .bind("id", Long.parseLong(idOrName)).map((rs, ctx) -> ProjectDetails.of(rs)).findOne();
+      if (byId.isPresent()) {
+        return byId;
+      }
+    }
+    return h.createQuery("SELECT " + ProjectDetails.COLUMNS + " WHERE name = :n").bind("n", idOrName)
+        .map((rs, ctx) -> ProjectDetails.of(rs)).findOne();
+  }
+
+  /** Sets the URLs shown for a project (from configuration). */
+  public void describe(Handle h, long id, String webUrl, String scmUrl, String webscmUrl, String listArchiveUrl,
+      String listArchiveUrlFormat, String commitUrlFormat) {
+    h.createUpdate("UPDATE project SET web_url = :w, scm_url = :s, webscm_url = :ws, list_archive_url = :la, "
+            + "list_archive_url_format = :laf, commit_url_format = :cf WHERE id = :id")
+        .bind("w", webUrl).bind("s", scmUrl).bind("ws", webscmUrl).bind("la", listArchiveUrl)
+        .bind("laf", listArchiveUrlFormat).bind("cf", commitUrlFormat).bind("id", id).execute();
+  }
+
   public List<Project> all(Handle h) {
     return h.createQuery("SELECT id, name, list_id, list_email FROM project ORDER BY name")
         .map((rs, ctx) -> new Project(rs.getLong("id"), rs.getString("name"), rs.getString("list_id"), rs.getString("list_email")))

@@ -89,6 +89,73 @@ public final class SeriesQueries {
     return Optional.of(new SeriesDetail(summary.get(), cover, patches, seriesTrailers, replies));
   }
 
+  /** Filters for the API's series lists; empty lists mean any, values in one list are OR-ed. */
+  public record RowFilter(List<Long> projects, List<Long> submitters, List<String> submitterEmails,
+      java.time.Instant since, java.time.Instant before, String q, String order) {}
+
+  public List<SeriesRow> rows(Handle h, RowFilter f, int limit, int offset) {
+    Where w = rowWhere(f);
+    String order = switch (f.order() == null ? "id" : f.order()) {
+      case "-id" -> "s.id DESC";
+      case "date" -> "s.sent_at, s.id";
+      case "-date" -> "s.sent_at DESC, s.id DESC";
+      case "name" -> "s.name, s.id";
+      case "-name" -> "s.name DESC, s.id DESC";
+      default -> "s.id";
+    };
+    return w.bind(h.createQuery("SELECT " + SeriesRow.COLUMNS + w.sql() + " ORDER BY " + order
+            + " LIMIT :limit OFFSET :offset"))
+        .bind("limit", limit).bind("offset", offset).map((rs, ctx) -> SeriesRow.of(rs)).list();
+  }
+
+  public long countRows(Handle h, RowFilter f) {
+    Where w = rowWhere(f);
+    return w.bind(h.createQuery("SELECT COUNT(*) FROM series s JOIN person pe ON pe.email = s.submitter_email" + w.sql()))
+        .mapTo(Long.class).one();
+  }
+
+  public Optional<SeriesRow> row(Handle h, long id) {
+    return h.createQuery("SELECT " + SeriesRow.COLUMNS + " WHERE s.id = :id").bind("id", id)
+        .map((rs, ctx) -> SeriesRow.of(rs)).findOne();
+  }
+
+  public List<SeriesRow> rows(Handle h, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("SELECT " + SeriesRow.COLUMNS + " WHERE s.id IN (<ids>)").bindList("ids", ids)
+        .map((rs, ctx) -> SeriesRow.of(rs)).list();
+  }
+
+  private static Where rowWhere(RowFilter f) {
+    Where w = new Where();
+    if (!f.projects().isEmpty()) {
+      w.andIn("s.project_id IN (<projects>)", "projects", f.projects());
+    }
+    if (!f.submitters().isEmpty() || !f.submitterEmails().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      if (!f.submitters().isEmpty()) {
+        parts.add("pe.id IN (<submitters>)");
+        w.list("submitters", f.submitters());
+      }
+      if (!f.submitterEmails().isEmpty()) {
+        parts.add("pe.email IN (<emails>)");
+        w.list("emails", f.submitterEmails());
+      }
+      w.and("(" + String.join(" OR ", parts) + ")");
+    }
+    if (f.since() != null) {
+      w.and("s.sent_at >= :since", "since", Sql.time(f.since()));
+    }
+    if (f.before() != null) {
+      w.and("s.sent_at < :before", "before", Sql.time(f.before()));
+    }
+    if (f.q() != null && !f.q().isBlank()) {
+      w.and("LOWER(s.name) LIKE :q", "q", "%" + f.q().toLowerCase(java.util.Locale.ROOT) + "%");
+    }
+    return w;
+  }
+
   public long count(Handle h) {
     return h.createQuery("SELECT COUNT(*) FROM series").mapTo(Long.class).one();
   }

@@ -22,16 +22,18 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class SeriesWriter {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SeriesWriter.class);
-  private record Stored(long id, String fingerprint, Long previousId, Long nextId) {}
+  private record Stored(long id, String fingerprint, Long previousId, Long nextId, boolean complete) {}
+
+  private final ThreadingEvents events = new ThreadingEvents();
 
   public ThreadingResult replace(Handle h, long projectId, List<Series> series, Map<String, Long> idOfMsgid, Instant now) {
     Map<String, Long> storedByAnchor = new HashMap<>();
     Map<Long, Stored> stored = new HashMap<>();
-    h.createQuery("SELECT id, anchor, fingerprint, previous_id, next_id FROM series WHERE project_id = :p")
+    h.createQuery("SELECT id, anchor, fingerprint, previous_id, next_id, complete FROM series WHERE project_id = :p")
         .bind("p", projectId)
         .map((rs, ctx) -> {
           Stored s = new Stored(rs.getLong("id"), rs.getString("fingerprint"),
-              Sql.longOrNull(rs, "previous_id"), Sql.longOrNull(rs, "next_id"));
+              Sql.longOrNull(rs, "previous_id"), Sql.longOrNull(rs, "next_id"), rs.getBoolean("complete"));
           storedByAnchor.put(rs.getString("anchor"), s.id());
           return s;
         })
@@ -120,6 +122,25 @@ public final class SeriesWriter {
     }
     writeMembers(h, rewritten, idOfAnchor, idOfMsgid);
     linkVersions(h, series, idOfAnchor, stored);
+    List<Long> created = new ArrayList<>();
+    List<Long> completed = new ArrayList<>();
+    List<Long> superseded = new ArrayList<>();
+    // Unchanged series keep their fingerprint, which covers completeness and the next version,
+    // so only rewritten ones can have been created, completed or superseded.
+    for (Series s : rewritten) {
+      long id = idOfAnchor.get(s.anchor());
+      Stored old = stored.get(id);
+      if (old == null) {
+        created.add(id);
+      }
+      if (s.complete() && (old == null || !old.complete())) {
+        completed.add(id);
+      }
+      if (s.nextVersion() != null && (old == null || old.nextId() == null)) {
+        superseded.add(id);
+      }
+    }
+    events.record(h, projectId, now, created, completed, superseded);
     return new ThreadingResult(inserts.size(), updates.size(), match.dropped().size(), unchanged);
   }
 
