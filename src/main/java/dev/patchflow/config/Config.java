@@ -3,10 +3,11 @@ package dev.patchflow.config;
 import java.util.List;
 
 /** The whole configuration file, typed. Every section is optional. */
-public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects) {
-  public static final Config DEFAULT = new Config(null, null, null);
+public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server) {
+  public static final Config DEFAULT = new Config(null, null, null, null);
 
   public Config {
+    server = server == null ? ServerConfig.DEFAULT : server;
     database = database == null ? DatabaseConfig.EMBEDDED : database;
     intake = intake == null ? IntakeConfig.DEFAULT : intake;
     projects = projects == null ? List.of() : List.copyOf(projects);

@@ -26,6 +26,13 @@ final class ConfigValidator {
     if (batch != null && (batch < 1 || batch > 10_000)) {
       out.add("intake.batch_size: must be between 1 and 10000, got " + batch);
     }
+    ServerConfig server = c.server();
+    if (server.port() != null && (server.port() < 0 || server.port() > 65535)) {
+      out.add("server.port: must be between 0 and 65535, got " + server.port());
+    }
+    if (server.baseUrl() != null && !server.baseUrl().matches("https?://.+")) {
+      out.add("server.base_url: must be an http:// or https:// URL, got '" + server.baseUrl() + "'");
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.projects().size(); i++) {
       ProjectConfig p = c.projects().get(i);

@@ -1,0 +1,68 @@
+package dev.patchflow.api.pwcompat;
+
+import dev.patchflow.store.Database;
+import dev.patchflow.tracking.CheckActions;
+import dev.patchflow.tracking.PatchActions;
+import io.javalin.Javalin;
+import java.util.List;
+
+/** The Patchwork-compatible API, /api/ (newest) and /api/1.0/ to /api/1.3/, in one table. */
+public final class PwRoutes {
+  private PwRoutes() {}
+
+  public static void register(Javalin app, Database db, PatchActions patchActions, CheckActions checkActions) {
+    PwApi api = new PwApi(db);
+    ProjectsResource projects = new ProjectsResource(api);
+    PatchesResource patches = new PatchesResource(api, patchActions);
+    CoversResource covers = new CoversResource(api);
+    SeriesResource series = new SeriesResource(api);
+    CommentsResource comments = new CommentsResource(api);
+    ChecksResource checks = new ChecksResource(api, checkActions);
+    EventsResource events = new EventsResource(api);
+    PeopleResource people = new PeopleResource(api);
+
+    for (String v : List.of("", "1.0", "1.1", "1.2", "1.3")) {
+      String p = v.isEmpty() ? "/api" : "/api/" + v;
+      PwVersion version = v.isEmpty() ? PwVersion.LATEST : PwVersion.of(v);
+      app.before(p + "/*", ctx -> ctx.attribute(PwApi.VERSION, version));
+      app.get(p + "/", ctx -> index(ctx, version));
+      app.get(p + "/projects/", projects::list);
+      app.get(p + "/projects/{id}/", projects::detail);
+      app.get(p + "/people/", people::people);
+      app.get(p + "/people/{id}/", people::person);
+      app.get(p + "/users/", people::users);
+      app.get(p + "/users/{id}/", people::user);
+      app.get(p + "/patches/", patches::list);
+      app.get(p + "/patches/{id}/", patches::detail);
+      app.patch(p + "/patches/{id}/", patches::update);
+      app.put(p + "/patches/{id}/", patches::update);
+      app.get(p + "/patches/{id}/checks/", checks::list);
+      app.post(p + "/patches/{id}/checks/", checks::create);
+      app.get(p + "/patches/{id}/checks/{cid}/", checks::detail);
+      app.get(p + "/patches/{id}/comments/", comments::listForPatch);
+      app.get(p + "/patches/{id}/comments/{cid}/", comments::detailForPatch);
+      app.get(p + "/covers/", covers::list);
+      app.get(p + "/covers/{id}/", covers::detail);
+      app.get(p + "/covers/{id}/comments/", comments::listForCover);
+      app.get(p + "/covers/{id}/comments/{cid}/", comments::detailForCover);
+      app.get(p + "/series/", series::list);
+      app.get(p + "/series/{id}/", series::detail);
+      app.get(p + "/events/", events::list);
+    }
+    MboxResource mbox = new MboxResource(db);
+    app.get("/series/{id}/mbox/", mbox::series);
+    app.get("/patch/{id}/mbox/", mbox::patchById);
+    app.get("/project/{project}/patch/{msgid}/mbox/", mbox::patch);
+    app.get("/project/{project}/cover/{msgid}/mbox/", mbox::cover);
+  }
+
+  private static void index(io.javalin.http.Context ctx, PwVersion version) {
+    String base = dev.patchflow.api.Urls.base(ctx) + version.prefix();
+    var o = PwJson.object();
+    for (String r : List.of("bundles", "covers", "events", "patches", "people", "projects", "series", "users")) {
+      o.put(r, base + "/" + r + "/");
+    }
+    PwApi.json(ctx, o);
+  }
+
+}

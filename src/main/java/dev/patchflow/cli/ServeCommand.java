@@ -1,0 +1,62 @@
+package dev.patchflow.cli;
+
+import dev.patchflow.api.ApiServer;
+import dev.patchflow.api.Urls;
+import dev.patchflow.config.Config;
+import dev.patchflow.store.Database;
+import dev.patchflow.store.MessageRepository;
+import dev.patchflow.users.Users;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the web UI, the Patchwork-compatible API (/api/1.x) and the native API (/api/v1).",
+        "On an empty embedded store it first imports a small demo project (unless --no-demo)."})
+final class ServeCommand implements Callable<Integer> {
+  @Mixin Environment env;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: server.host or 127.0.0.1).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: server.port or 8080; 0 picks one).")
+  Integer port;
+
+  @Option(names = "--no-demo", description = "Start empty: do not import the demo project.")
+  boolean noDemo;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Config config = env.config();
+    Database db = env.open();
+    Clock clock = Clock.systemUTC();
+    Users users = new Users(db, clock);
+    boolean empty = db.jdbi().withHandle(new MessageRepository()::count) == 0;
+    if (!noDemo && config.database().url() == null && empty) {
+      Demo.install(db, users, clock, out);
+    }
+    Urls.configure(config.server().baseUrl());
+    ApiServer server = new ApiServer(db, users, clock, Modules.all(db, users, clock));
+    server.start(host != null ? host : config.server().hostOrDefault(),
+        port != null ? port : config.server().portOrDefault());
+    out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
+        host != null ? host : config.server().hostOrDefault(), server.port());
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close(); // lets requests in flight finish
+      db.close();
+      stopped.countDown();
+    }, "patchflow-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
