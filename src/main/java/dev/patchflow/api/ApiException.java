@@ -25,6 +25,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(401, "Authentication credentials were not provided.");
   }
 
+  /** Patchwork (Django REST framework with session auth) answers a missing login with 403. */
+  public static ApiException notAuthenticatedPatchwork() {
+    return new ApiException(403, "Authentication credentials were not provided.");
+  }
+
   public static ApiException forbidden() {
     return new ApiException(403, "You do not have permission to perform this action.");
   }

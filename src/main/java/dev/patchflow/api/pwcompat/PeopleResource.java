@@ -1,7 +1,6 @@
 package dev.patchflow.api.pwcompat;
 
 import dev.patchflow.api.ApiException;
-import dev.patchflow.api.Auth;
 import dev.patchflow.api.Paging;
 import dev.patchflow.store.PersonRepository;
 import dev.patchflow.store.UserRepository;
@@ -21,7 +20,7 @@ final class PeopleResource {
   }
 
   void people(Context ctx) {
-    Auth.required(ctx);
+    PwApi.login(ctx);
     api.read(ctx, (pw, h) -> {
       Paging paging = Paging.of(ctx);
       List<PersonRepository.StoredPerson> rows = people.search(h, Params.one(ctx, "q"), paging.probe(), paging.offset());
@@ -34,12 +33,12 @@ final class PeopleResource {
   }
 
   void person(Context ctx) {
-    Auth.required(ctx);
+    PwApi.login(ctx);
     api.read(ctx, (pw, h) -> person(pw, people.byId(h, Params.pathId(ctx, "id")).orElseThrow(ApiException::notFound)));
   }
 
   void users(Context ctx) {
-    Auth.required(ctx);
+    PwApi.login(ctx);
     api.read(ctx, (pw, h) -> {
       Paging paging = Paging.of(ctx);
       List<UserRepository.User> rows = users.search(h, Params.one(ctx, "q"), paging.probe(), paging.offset());
@@ -52,7 +51,7 @@ final class PeopleResource {
   }
 
   void user(Context ctx) {
-    long me = Auth.required(ctx).userId();
+    long me = PwApi.login(ctx).userId();
     api.read(ctx, (pw, h) -> {
       long id = ctx.pathParam("id").equals("me") ? me : Params.pathId(ctx, "id");
       users.byId(h, id).orElseThrow(ApiException::notFound);

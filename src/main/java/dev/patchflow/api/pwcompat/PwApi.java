@@ -40,6 +40,15 @@ final class PwApi {
     ctx.contentType("application/json").result(Json.write(body));
   }
 
+  /** The caller, who must be logged in (403 when not, as Patchwork answers). */
+  static dev.patchflow.users.Principal login(Context ctx) {
+    dev.patchflow.users.Principal p = dev.patchflow.api.Auth.principal(ctx);
+    if (!p.authenticated()) {
+      throw ApiException.notAuthenticatedPatchwork();
+    }
+    return p;
+  }
+
   static PwVersion version(Context ctx) {
     PwVersion v = ctx.attribute(VERSION);
     return v == null ? PwVersion.LATEST : v;
@@ -50,7 +59,7 @@ final class PwApi {
     try {
       return action.get();
     } catch (Denied e) {
-      throw e.authenticated() ? new ApiException(403, e.getMessage()) : ApiException.notAuthenticated();
+      throw e.authenticated() ? new ApiException(403, e.getMessage()) : ApiException.notAuthenticatedPatchwork();
     } catch (Invalid e) {
       throw e.getMessage().equals("Not found.") ? ApiException.notFound() : ApiException.badRequest(e.getMessage());
     }
