@@ -1,6 +1,8 @@
 package dev.patchflow.cli;
 
 import dev.patchflow.api.ApiServer;
+import dev.patchflow.api.v1.NativeApi;
+import dev.patchflow.config.Config;
 import dev.patchflow.store.Database;
 import dev.patchflow.users.Users;
 import java.time.Clock;
@@ -9,7 +11,7 @@ import java.time.Clock;
 final class Modules {
   private Modules() {}
 
-  static ApiServer.Module[] all(Database db, Users users, Clock clock) {
-    return new ApiServer.Module[0];
+  static ApiServer.Module[] all(Database db, Users users, Config config, Clock clock) {
+    return new ApiServer.Module[] {new NativeApi(db, config, clock)};
   }
 }

@@ -14,7 +14,7 @@ public record IncomingMail(
     int version, Integer number, Integer total, boolean reply, String fromName, String fromEmail,
     String authorName, String authorEmail, Instant sentAt, Instant receivedAt, String inReplyTo, String refs,
     String trailers, String content, String diff, String diffstat, String hash, String pullUrl, String origin,
-    String rawSha256, byte[] raw) {
+    String rawSha256, byte[] raw, String recipients) {
 
   public static IncomingMail of(ParsedMail m, byte[] raw, String rawSha256, String origin, Instant receivedAt) {
     Subject s = m.subject();
@@ -26,6 +26,7 @@ public record IncomingMail(
         m.inReplyTo(), Sql.text(String.join(" ", m.references())), Sql.text(Trailers.join(m.trailers())),
         Sql.text(m.content()), d == null ? null : Sql.text(d.text()), d == null ? null : Sql.text(d.diffstat()),
         d == null ? null : d.hash(), m.pullRequest() == null ? null : Sql.text(m.pullRequest().pullUrl(), 2000),
-        Sql.text(origin, 2000), rawSha256, raw);
+        Sql.text(origin, 2000), rawSha256, raw,
+        Sql.text(String.join(", ", m.recipients().stream().map(dev.patchflow.mail.Person::email).distinct().toList()), 4000));
   }
 }

@@ -41,8 +41,8 @@ public final class MessageRepository {
     }
     List<Long> ids = JdbcBatch.insert(h, "INSERT INTO message (msgid, synthetic_id, kind, subject, name, prefixes, "
         + "version, number, total, reply, from_name, from_email, author_name, author_email, sent_at, received_at, "
-        + "in_reply_to, refs, trailers, diffstat, hash, pull_url, origin, raw_sha256) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        + "in_reply_to, refs, trailers, diffstat, hash, pull_url, origin, raw_sha256, recipients) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         mails, MessageRepository::bindMessage, "id");
     List<Map.Entry<Long, IncomingMail>> bodies = new ArrayList<>(mails.size());
     for (int i = 0; i < mails.size(); i++) {
@@ -83,6 +83,7 @@ public final class MessageRepository {
     JdbcBatch.setText(ps, 22, m.pullUrl());
     ps.setString(23, m.origin());
     ps.setString(24, m.rawSha256());
+    JdbcBatch.setText(ps, 25, m.recipients());
   }
 
   /**

@@ -91,7 +91,14 @@ public final class SeriesQueries {
 
   /** Filters for the API's series lists; empty lists mean any, values in one list are OR-ed. */
   public record RowFilter(List<Long> projects, List<Long> submitters, List<String> submitterEmails,
-      java.time.Instant since, java.time.Instant before, String q, String order) {}
+      java.time.Instant since, java.time.Instant before, String q, String order, dev.patchflow.search.Query search,
+      java.time.Instant now) {
+
+    public RowFilter(List<Long> projects, List<Long> submitters, List<String> submitterEmails, java.time.Instant since,
+        java.time.Instant before, String q, String order) {
+      this(projects, submitters, submitterEmails, since, before, q, order, null, null);
+    }
+  }
 
   public List<SeriesRow> rows(Handle h, RowFilter f, int limit, int offset) {
     Where w = rowWhere(f);
@@ -152,6 +159,9 @@ public final class SeriesQueries {
     }
     if (f.q() != null && !f.q().isBlank()) {
       w.and("LOWER(s.name) LIKE :q", "q", "%" + f.q().toLowerCase(java.util.Locale.ROOT) + "%");
+    }
+    if (f.search() != null) {
+      SeriesSearch.apply(f.search(), f.now(), w);
     }
     return w;
   }

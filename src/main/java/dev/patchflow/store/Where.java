@@ -22,6 +22,13 @@ public final class Where {
     return this;
   }
 
+  /** Adds a condition with several named values. */
+  public Where and(String condition, Map<String, Object> named) {
+    conditions.add(condition);
+    values.putAll(named);
+    return this;
+  }
+
   /** Adds a condition with no value. */
   public Where and(String condition) {
     conditions.add(condition);

@@ -30,6 +30,8 @@ public final class TestServer implements AutoCloseable {
   public final String maintainerToken;
   public final String testerToken;
   public final String userToken;
+  public final String importerToken;
+  public final String adminToken;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public TestServer(Database db, ApiServer.Module... modules) throws IOException {
@@ -43,6 +45,12 @@ public final class TestServer implements AutoCloseable {
     users.add("tester", "tester@example.org", null);
     users.grant("tester", Role.TESTER, null);
     users.add("someone", "someone@example.org", null);
+    users.add("importer", "importer@example.org", null);
+    users.grant("importer", Role.IMPORTER, null);
+    users.add("root", "root@example.org", "root-password-1");
+    users.grant("root", Role.ADMIN, null);
+    importerToken = users.newToken("importer");
+    adminToken = users.newToken("root");
     maintainerToken = users.newToken("maint");
     testerToken = users.newToken("tester");
     userToken = users.newToken("someone");
