@@ -34,6 +34,11 @@ public final class ApiServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.http.maxRequestSize = 64L * 1024 * 1024;
       config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/static";
+        sf.directory = "/static";
+        sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+      });
     });
     app.before(ctx -> ctx.attribute("patchflow.start", System.nanoTime()));
     app.before(auth::resolve);
@@ -49,7 +54,11 @@ public final class ApiServer implements AutoCloseable {
     });
     app.exception(ApiException.class, (e, ctx) -> {
       ctx.status(e.status());
-      ctx.contentType("application/json").result(Json.write(Map.of("detail", e.getMessage())));
+      if (ctx.path().startsWith("/api/")) {
+        ctx.contentType("application/json").result(Json.write(Map.of("detail", e.getMessage())));
+      } else {
+        ctx.contentType("text/plain; charset=utf-8").result(e.status() + ": " + e.getMessage());
+      }
     });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.atError().setCause(e).addKeyValue("path", ctx.path()).log("request failed");

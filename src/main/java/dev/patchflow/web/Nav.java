@@ -1,0 +1,8 @@
+package dev.patchflow.web;
+
+/** What every page header needs: who is logged in, the CSRF token for its forms, the search. */
+public record Nav(String username, String csrf, String query, String project) {
+  public boolean loggedIn() {
+    return username != null;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.patchflow.web;
+
+import java.util.List;
+
+/** The records templates render; built by the handlers, no logic of their own. */
+public final class Views {
+  private Views() {}
+
+  public record ProjectItem(String name, String listId, long series, long patches) {}
+
+  /** A series in a list, with its badges (complete, reviewed, superseded, merged, tested). */
+  public record SeriesItem(long id, String name, int version, int received, int total, String submitter, String date,
+      List<String> badges, String checks) {}
+
+  public record SeriesList(String project, List<SeriesItem> items, String query, int page, boolean hasNext,
+      String sort, String error) {}
+
+  public record Trailer(String name, String value, String givenBy) {}
+
+  public record Message(long id, String subject, String from, String date, String msgid, String content, int depth) {}
+
+  public record PatchItem(long id, int number, String name, String state, String msgid, String webUrl, String diffstat,
+      List<Trailer> trailers, String check) {}
+
+  public record Result(String name, String status, String logUrl) {}
+
+  public record Version(long id, int version, boolean current) {}
+
+  public record SeriesPage(long id, String project, String name, int version, int received, int total, String submitter,
+      String date, List<String> badges, Message cover, List<PatchItem> patches, List<Message> replies,
+      List<Trailer> trailers, List<Result> results, List<Version> versions, String mbox) {}
+
+  public record DiffLine(String kind, String text) {}
+
+  public record State(String slug, String name) {}
+
+  public record PatchPage(long id, String project, String name, String msgid, String from, String date, String state,
+      String delegate, boolean archived, String commitRef, Long seriesId, String seriesName, String content,
+      List<DiffLine> diff, List<Trailer> trailers, List<Message> comments, String mbox, boolean canEdit,
+      List<State> states, String check) {}
+
+  public record VersionDiff(long from, long to, String name, List<DiffLine> lines) {}
+}
