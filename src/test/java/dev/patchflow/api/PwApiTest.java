@@ -201,4 +201,31 @@ class PwApiTest {
     HttpResponse<String> withDeps = s.get(patch.get("mbox").asText().replaceFirst("^http://[^/]+", "") + "?series=*", null);
     assertThat(withDeps.body().split("\nFrom patchflow ")).hasSize(2);
   }
+
+  @Test
+  void bundlesAreCreatedReadChangedAndDeletedByTheirOwner() throws Exception {
+    long a = patchId("README");
+    long b = get("/api/1.3/patches/?msgid=v2.2@demo.patchflow").get(0).get("id").asLong();
+    assertThat(s.send("POST", "/api/1.3/bundles/", null, "application/json", "{\"name\":\"x\",\"patches\":[" + a + "]}")
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> created = s.send("POST", "/api/1.3/bundles/", s.userToken, "application/json",
+        "{\"name\": \"to-review\", \"patches\": [" + b + ", " + a + "], \"public\": false}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode bundle = Json.read(created.body());
+    assertThat(fields(bundle)).containsExactly("id", "url", "web_url", "project", "name", "owner", "patches", "public", "mbox");
+    assertThat(bundle.get("patches").get(0).get("id").asLong()).isEqualTo(b);
+    long id = bundle.get("id").asLong();
+    assertThat(s.get("/api/1.3/bundles/" + id + "/", null).statusCode()).isEqualTo(404);
+    assertThat(s.get("/api/1.3/bundles/" + id + "/", s.userToken).statusCode()).isEqualTo(200);
+    assertThat(s.send("PATCH", "/api/1.3/bundles/" + id + "/", s.testerToken, "application/json", "{\"public\": true}")
+        .statusCode()).isEqualTo(404);
+    assertThat(s.send("PATCH", "/api/1.3/bundles/" + id + "/", s.userToken, "application/json", "{\"public\": true}")
+        .statusCode()).isEqualTo(200);
+    assertThat(get("/api/1.3/bundles/")).hasSize(1);
+    HttpResponse<String> mbox = s.get(bundle.get("mbox").asText().replaceFirst("^http://[^/]+", ""), null);
+    assertThat(mbox.body()).contains("widget: add a limit").contains("README: say what widgets are");
+    assertThat(s.send("DELETE", "/api/1.3/bundles/" + id + "/", s.testerToken, null, null).statusCode()).isEqualTo(403);
+    assertThat(s.send("DELETE", "/api/1.3/bundles/" + id + "/", s.userToken, null, null).statusCode()).isEqualTo(204);
+    assertThat(get("/api/1.3/bundles/")).isEmpty();
+  }
 }

@@ -83,6 +83,22 @@ public final class MboxResource {
     ctx.redirect(target);
   }
 
+  /** A bundle's patches in its order; a private bundle only for its owner. */
+  public void bundle(Context ctx) {
+    long me = dev.patchflow.api.Auth.principal(ctx).userId();
+    String mbox = db.jdbi().withHandle(h -> {
+      long owner = new UserRepository().byUsername(h, ctx.pathParam("owner")).orElseThrow(ApiException::notFound).id();
+      var b = new dev.patchflow.store.BundleRepository().visible(h, me, List.of(), List.of(owner), null).stream()
+          .filter(x -> x.name().equals(ctx.pathParam("name"))).findFirst().orElseThrow(ApiException::notFound);
+      List<MboxRenderer.Entry> entries = new ArrayList<>();
+      for (long id : new dev.patchflow.store.BundleRepository().patches(h, List.of(b.id())).getOrDefault(b.id(), List.of())) {
+        submissions.byId(h, id, List.of("PATCH", "PULL_REQUEST")).ifPresent(r -> entries.add(entry(h, r, List.of())));
+      }
+      return MboxRenderer.render(entries);
+    });
+    send(ctx, mbox, slug(ctx.pathParam("name")));
+  }
+
   public void cover(Context ctx) {
     String mbox = db.jdbi().withHandle(h -> MboxRenderer.render(List.of(entry(h, byPath(h, ctx), List.of()))));
     send(ctx, mbox, "cover");

@@ -20,6 +20,7 @@ public final class PwRoutes {
     ChecksResource checks = new ChecksResource(api, checkActions);
     EventsResource events = new EventsResource(api);
     PeopleResource people = new PeopleResource(api);
+    BundlesResource bundles = new BundlesResource(api, db);
 
     for (String v : List.of("", "1.0", "1.1", "1.2", "1.3")) {
       String p = v.isEmpty() ? "/api" : "/api/" + v;
@@ -48,12 +49,19 @@ public final class PwRoutes {
       app.get(p + "/series/", series::list);
       app.get(p + "/series/{id}/", series::detail);
       app.get(p + "/events/", events::list);
+      app.get(p + "/bundles/", bundles::list);
+      app.post(p + "/bundles/", bundles::create);
+      app.get(p + "/bundles/{id}/", bundles::detail);
+      app.patch(p + "/bundles/{id}/", bundles::update);
+      app.put(p + "/bundles/{id}/", bundles::update);
+      app.delete(p + "/bundles/{id}/", bundles::delete);
     }
     MboxResource mbox = new MboxResource(db);
     app.get("/series/{id}/mbox/", mbox::series);
     app.get("/patch/{id}/mbox/", mbox::patchById);
     app.get("/project/{project}/patch/{msgid}/mbox/", mbox::patch);
     app.get("/project/{project}/cover/{msgid}/mbox/", mbox::cover);
+    app.get("/bundle/{owner}/{name}/mbox/", mbox::bundle);
   }
 
   private static void index(io.javalin.http.Context ctx, PwVersion version) {
