@@ -50,10 +50,7 @@ final class SeriesPages {
             r == null || !checks.containsKey(r.id()) ? "" : CheckRepository.combined(checks.get(r.id()))));
       }
       Views.Message cover = d.cover() == null ? null : message(h, d.cover(), 0);
-      List<Views.Message> replies = new ArrayList<>();
-      for (SeriesDetail.MessageRef reply : d.replies()) {
-        replies.add(message(h, reply, 1));
-      }
+      List<Views.Message> replies = threaded(h, d.replies());
       List<Views.Result> results = new ArrayList<>();
       new ResultRepository().forSeries(h, List.of(id)).getOrDefault(id, List.of())
           .forEach(r -> results.add(new Views.Result(r.name(), r.status(), r.logUrl())));
@@ -100,6 +97,48 @@ final class SeriesPages {
       cur = cur.nextId() == null ? null : series.row(h, cur.nextId()).orElse(null);
     }
     return chain.stream().map(s -> new Views.Version(s.id(), s.version(), s.id() == row.id())).toList();
+  }
+
+  /** Replies in thread order (each under the mail it answers), indented by depth. */
+  private List<Views.Message> threaded(Handle h, List<SeriesDetail.MessageRef> replies) {
+    Map<String, SeriesDetail.MessageRef> byMsgid = new HashMap<>();
+    replies.forEach(r -> byMsgid.put(r.messageId(), r));
+    Map<String, String> parentOf = new HashMap<>();
+    for (SeriesDetail.MessageRef r : replies) {
+      String parent = h.createQuery("SELECT in_reply_to FROM message WHERE id = :id").bind("id", r.id())
+          .mapTo(String.class).findOne().orElse(null);
+      if (parent != null && byMsgid.containsKey(parent)) {
+        parentOf.put(r.messageId(), parent);
+      }
+    }
+    Map<String, List<SeriesDetail.MessageRef>> children = new HashMap<>();
+    List<SeriesDetail.MessageRef> roots = new ArrayList<>();
+    for (SeriesDetail.MessageRef r : replies) {
+      String parent = parentOf.get(r.messageId());
+      if (parent == null) {
+        roots.add(r);
+      } else {
+        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<Views.Message> out = new ArrayList<>();
+    java.util.ArrayDeque<Map.Entry<SeriesDetail.MessageRef, Integer>> stack = new java.util.ArrayDeque<>();
+    for (int i = roots.size() - 1; i >= 0; i--) {
+      stack.push(Map.entry(roots.get(i), 0));
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!stack.isEmpty()) {
+      var e = stack.pop();
+      if (!seen.add(e.getKey().messageId())) {
+        continue;
+      }
+      out.add(message(h, e.getKey(), e.getValue()));
+      List<SeriesDetail.MessageRef> kids = children.getOrDefault(e.getKey().messageId(), List.of());
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        stack.push(Map.entry(kids.get(i), Math.min(e.getValue() + 1, 8)));
+      }
+    }
+    return out;
   }
 
   private Views.Message message(Handle h, SeriesDetail.MessageRef ref, int depth) {
