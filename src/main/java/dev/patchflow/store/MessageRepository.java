@@ -4,7 +4,6 @@ import dev.patchflow.mail.MailKind;
 import dev.patchflow.mail.MessageIds;
 import dev.patchflow.mail.Person;
 import dev.patchflow.mail.Subject;
-import dev.patchflow.mail.Trailer;
 import dev.patchflow.series.Message;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -139,18 +139,7 @@ public final class SeriesQueries {
     if (!f.projects().isEmpty()) {
       w.andIn("s.project_id IN (<projects>)", "projects", f.projects());
     }
-    if (!f.submitters().isEmpty() || !f.submitterEmails().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      if (!f.submitters().isEmpty()) {
-        parts.add("pe.id IN (<submitters>)");
-        w.list("submitters", f.submitters());
-      }
-      if (!f.submitterEmails().isEmpty()) {
-        parts.add("pe.email IN (<emails>)");
-        w.list("emails", f.submitterEmails());
-      }
-      w.and("(" + String.join(" OR ", parts) + ")");
-    }
+    w.submitters(f.submitters(), f.submitterEmails());
     if (f.since() != null) {
       w.and("s.sent_at >= :since", "since", Sql.time(f.since()));
     }

@@ -85,18 +85,7 @@ public final class SubmissionQueries {
       w.andIn("EXISTS (SELECT 1 FROM series_member sm WHERE sm.message_id = m.id AND sm.series_id IN (<series>))",
           "series", f.series());
     }
-    if (!f.submitters().isEmpty() || !f.submitterEmails().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      if (!f.submitters().isEmpty()) {
-        parts.add("pe.id IN (<submitters>)");
-        w.list("submitters", f.submitters());
-      }
-      if (!f.submitterEmails().isEmpty()) {
-        parts.add("pe.email IN (<emails>)");
-        w.list("emails", f.submitterEmails());
-      }
-      w.and("(" + String.join(" OR ", parts) + ")");
-    }
+    w.submitters(f.submitters(), f.submitterEmails());
     if (!f.delegates().isEmpty()) {
       w.andIn("mp.delegate_id IN (<delegates>)", "delegates", f.delegates());
     }

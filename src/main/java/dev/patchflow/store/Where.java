@@ -50,6 +50,23 @@ public final class Where {
     return this;
   }
 
+  /** The sender (person alias {@code pe}) is one of these ids or addresses; nothing given, any. */
+  public Where submitters(List<Long> ids, List<String> emails) {
+    if (ids.isEmpty() && emails.isEmpty()) {
+      return this;
+    }
+    List<String> parts = new ArrayList<>();
+    if (!ids.isEmpty()) {
+      parts.add("pe.id IN (<submitters>)");
+      list("submitters", ids);
+    }
+    if (!emails.isEmpty()) {
+      parts.add("pe.email IN (<emails>)");
+      list("emails", emails);
+    }
+    return and("(" + String.join(" OR ", parts) + ")");
+  }
+
   public String sql() {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }

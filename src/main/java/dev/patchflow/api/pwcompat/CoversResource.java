@@ -2,16 +2,13 @@ package dev.patchflow.api.pwcompat;
 
 import dev.patchflow.api.ApiException;
 import dev.patchflow.api.Paging;
-import dev.patchflow.store.SeriesQueries;
 import dev.patchflow.store.SeriesRow;
 import dev.patchflow.store.SubmissionFilter;
 import dev.patchflow.store.SubmissionQueries;
 import dev.patchflow.store.SubmissionRow;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,17 +24,9 @@ final class CoversResource {
 
   void list(Context ctx) {
     api.read(ctx, (pw, h) -> {
-      List<Long> ids = new ArrayList<>();
-      List<String> emails = new ArrayList<>();
-      for (String s : Params.all(ctx, "submitter")) {
-        if (s.matches("\\d+")) {
-          ids.add(Long.parseLong(s));
-        } else {
-          emails.add(s.toLowerCase(Locale.ROOT));
-        }
-      }
-      SubmissionFilter f = new SubmissionFilter(List.of("COVER"), Params.projects(ctx, h), Params.ids(ctx, "series"), ids,
-          emails, List.of(), List.of(), null, List.of(),
+      Params.Submitters submitters = Params.submitters(ctx);
+      SubmissionFilter f = new SubmissionFilter(List.of("COVER"), Params.projects(ctx, h), Params.ids(ctx, "series"),
+          submitters.ids(), submitters.emails(), List.of(), List.of(), null, List.of(),
           Params.all(ctx, "msgid").stream().map(m -> m.replaceAll("^<|>$", "")).toList(), Params.time(ctx, "since"),
           Params.time(ctx, "before"), Params.one(ctx, "q"), null, Objects.requireNonNullElse(Params.order(ctx, ORDERS), "id"));
       Paging paging = Paging.of(ctx);
@@ -52,9 +41,7 @@ final class CoversResource {
   }
 
   private List<Map<String, Object>> render(PwContext pw, List<SubmissionRow> rows, boolean detail) {
-    Map<Long, SeriesRow> series = new HashMap<>();
-    new SeriesQueries().rows(pw.h, rows.stream().map(SubmissionRow::seriesId).filter(Objects::nonNull).distinct().toList())
-        .forEach(s -> series.put(s.id(), s));
+    Map<Long, SeriesRow> series = pw.seriesOf(rows);
     List<Map<String, Object>> out = new ArrayList<>();
     for (SubmissionRow r : rows) {
       Map<String, Object> o = PwJson.object();
@@ -74,11 +61,7 @@ final class CoversResource {
       if (pw.version.atLeast(1)) {
         o.put("mbox", pw.coverMbox(r));
       }
-      List<Map<String, Object>> inSeries = new ArrayList<>();
-      if (r.seriesId() != null && series.containsKey(r.seriesId())) {
-        inSeries.add(pw.seriesEmbedded(series.get(r.seriesId())));
-      }
-      o.put("series", inSeries);
+      o.put("series", pw.inSeries(r, series));
       if (pw.version.atLeast(1)) {
         o.put("comments", pw.unversioned("/covers/" + r.id() + "/comments/"));
       }

@@ -61,6 +61,22 @@ final class Params {
     return out;
   }
 
+  /** Senders named by id or e-mail address. */
+  record Submitters(List<Long> ids, List<String> emails) {}
+
+  static Submitters submitters(Context ctx) {
+    List<Long> ids = new ArrayList<>();
+    List<String> emails = new ArrayList<>();
+    for (String s : all(ctx, "submitter")) {
+      if (s.matches("\\d{1,18}")) {
+        ids.add(Long.parseLong(s));
+      } else {
+        emails.add(s.toLowerCase(Locale.ROOT));
+      }
+    }
+    return new Submitters(ids, emails);
+  }
+
   static List<Long> ids(Context ctx, String name) {
     List<Long> out = new ArrayList<>();
     List<String> given = all(ctx, name);

@@ -5,7 +5,6 @@ import dev.patchflow.api.Auth;
 import dev.patchflow.api.Json;
 import dev.patchflow.api.Paging;
 import dev.patchflow.store.CheckRepository;
-import dev.patchflow.store.SeriesQueries;
 import dev.patchflow.store.SeriesRow;
 import dev.patchflow.store.StateRepository;
 import dev.patchflow.store.SubmissionFilter;
@@ -85,18 +84,7 @@ final class PatchesResource {
 
   private static SubmissionFilter filter(Context ctx, PwContext pw) {
     List<Long> projects = Params.projects(ctx, pw.h);
-    List<Long> submitterIds = new ArrayList<>();
-    List<String> submitterEmails = new ArrayList<>();
-    for (String s : Params.all(ctx, "submitter")) {
-      if (s.matches("\\d+")) {
-        submitterIds.add(Long.parseLong(s));
-      } else {
-        submitterEmails.add(s.toLowerCase(Locale.ROOT));
-      }
-    }
-    if (!Params.all(ctx, "submitter").isEmpty() && submitterIds.isEmpty() && submitterEmails.isEmpty()) {
-      throw new Params.NoMatch();
-    }
+    Params.Submitters submitters = Params.submitters(ctx);
     List<Long> delegates = new ArrayList<>();
     UserRepository users = new UserRepository();
     for (String d : Params.all(ctx, "delegate")) {
@@ -121,17 +109,15 @@ final class PatchesResource {
       throw new Params.NoMatch();
     }
     List<String> msgids = Params.all(ctx, "msgid").stream().map(m -> m.replaceAll("^<|>$", "")).toList();
-    return new SubmissionFilter(List.of("PATCH", "PULL_REQUEST"), projects, Params.ids(ctx, "series"), submitterIds,
-        submitterEmails, delegates, states, Params.bool(ctx, "archived"), Params.all(ctx, "hash"), msgids,
+    return new SubmissionFilter(List.of("PATCH", "PULL_REQUEST"), projects, Params.ids(ctx, "series"), submitters.ids(),
+        submitters.emails(), delegates, states, Params.bool(ctx, "archived"), Params.all(ctx, "hash"), msgids,
         Params.time(ctx, "since"), Params.time(ctx, "before"), Params.one(ctx, "q"), null,
         Objects.requireNonNullElse(Params.order(ctx, ORDERS), "id"));
   }
 
   /** Patches as Patchwork shows them, with their series and combined checks looked up once per page. */
   List<Map<String, Object>> render(PwContext pw, List<SubmissionRow> rows, boolean detail) {
-    Map<Long, SeriesRow> series = new HashMap<>();
-    new SeriesQueries().rows(pw.h, rows.stream().map(SubmissionRow::seriesId).filter(Objects::nonNull).distinct().toList())
-        .forEach(s -> series.put(s.id(), s));
+    Map<Long, SeriesRow> series = pw.seriesOf(rows);
     Map<Long, List<CheckRepository.Check>> checks =
         new CheckRepository().forPatches(pw.h, rows.stream().map(SubmissionRow::id).toList());
     List<Map<String, Object>> out = new ArrayList<>();
@@ -157,11 +143,7 @@ final class PatchesResource {
       o.put("submitter", pw.person(r.personId(), r.personName(), r.personEmail()));
       o.put("delegate", pw.userEmbedded(r.delegateId()));
       o.put("mbox", pw.patchMbox(r));
-      List<Map<String, Object>> inSeries = new ArrayList<>();
-      if (r.seriesId() != null && series.containsKey(r.seriesId())) {
-        inSeries.add(pw.seriesEmbedded(series.get(r.seriesId())));
-      }
-      o.put("series", inSeries);
+      o.put("series", pw.inSeries(r, series));
       if (pw.version.atLeast(1)) {
         o.put("comments", pw.unversioned("/patches/" + r.id() + "/comments/"));
       }

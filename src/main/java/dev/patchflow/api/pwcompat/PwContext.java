@@ -1,7 +1,6 @@
 package dev.patchflow.api.pwcompat;
 
 import dev.patchflow.api.Urls;
-import dev.patchflow.store.PersonRepository;
 import dev.patchflow.store.ProjectDetails;
 import dev.patchflow.store.ProjectRepository;
 import dev.patchflow.store.SeriesRow;
@@ -149,6 +148,20 @@ final class PwContext {
     o.put("version", s.version());
     o.put("mbox", seriesMbox(s.id()));
     return o;
+  }
+
+  /** The series of a page of submissions, looked up once. */
+  Map<Long, SeriesRow> seriesOf(List<SubmissionRow> rows) {
+    Map<Long, SeriesRow> out = new HashMap<>();
+    new dev.patchflow.store.SeriesQueries().rows(h, rows.stream().map(SubmissionRow::seriesId)
+        .filter(java.util.Objects::nonNull).distinct().toList()).forEach(s -> out.put(s.id(), s));
+    return out;
+  }
+
+  /** Patchwork's "series" field: always a list, here of at most one. */
+  List<Map<String, Object>> inSeries(SubmissionRow r, Map<Long, SeriesRow> series) {
+    return r.seriesId() != null && series.containsKey(r.seriesId()) ? List.of(seriesEmbedded(series.get(r.seriesId())))
+        : List.of();
   }
 
   private static String nz(String s) {

@@ -9,7 +9,6 @@ import dev.patchflow.store.SubmissionRow;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,16 +25,8 @@ final class SeriesResource {
 
   void list(Context ctx) {
     api.read(ctx, (pw, h) -> {
-      List<Long> submitterIds = new ArrayList<>();
-      List<String> emails = new ArrayList<>();
-      for (String s : Params.all(ctx, "submitter")) {
-        if (s.matches("\\d+")) {
-          submitterIds.add(Long.parseLong(s));
-        } else {
-          emails.add(s.toLowerCase(Locale.ROOT));
-        }
-      }
-      SeriesQueries.RowFilter f = new SeriesQueries.RowFilter(Params.projects(ctx, h), submitterIds, emails,
+      Params.Submitters submitters = Params.submitters(ctx);
+      SeriesQueries.RowFilter f = new SeriesQueries.RowFilter(Params.projects(ctx, h), submitters.ids(), submitters.emails(),
           Params.time(ctx, "since"), Params.time(ctx, "before"), Params.one(ctx, "q"),
           Objects.requireNonNullElse(Params.order(ctx, ORDERS), "id"));
       Paging paging = Paging.of(ctx);
