@@ -48,6 +48,9 @@ public final class Environment {
     Config c = config();
     Files.createDirectories(home());
     LogSetup.init(home().resolve("logs"));
-    return Database.open(c.database(), home());
+    Database db = Database.open(c.database(), home());
+    db.jdbi().useTransaction(h -> c.states().forEach(st ->
+        new dev.patchflow.store.StateRepository().ensure(h, st.id(), st.slug(), st.name())));
+    return db;
   }
 }

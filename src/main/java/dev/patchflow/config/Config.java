@@ -3,10 +3,12 @@ package dev.patchflow.config;
 import java.util.List;
 
 /** The whole configuration file, typed. Every section is optional. */
-public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server) {
-  public static final Config DEFAULT = new Config(null, null, null, null);
+public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
+    List<StateConfig> states) {
+  public static final Config DEFAULT = new Config(null, null, null, null, null);
 
   public Config {
+    states = states == null ? List.of() : List.copyOf(states);
     server = server == null ? ServerConfig.DEFAULT : server;
     database = database == null ? DatabaseConfig.EMBEDDED : database;
     intake = intake == null ? IntakeConfig.DEFAULT : intake;

@@ -33,6 +33,26 @@ final class ConfigValidator {
     if (server.baseUrl() != null && !server.baseUrl().matches("https?://.+")) {
       out.add("server.base_url: must be an http:// or https:// URL, got '" + server.baseUrl() + "'");
     }
+    Set<Integer> stateIds = new HashSet<>();
+    Set<String> stateSlugs = new HashSet<>(List.of("new", "under-review", "accepted", "rejected", "rfc",
+        "not-applicable", "changes-requested", "awaiting-upstream", "superseded", "deferred"));
+    for (int i = 0; i < c.states().size(); i++) {
+      StateConfig st = c.states().get(i);
+      String key = "states[" + i + "]";
+      if (st.id() == null || st.id() <= 10 || st.id() > 1_000_000) {
+        out.add(key + ".id: required, above 10 (1-10 are Patchwork's defaults), got " + st.id());
+      } else if (!stateIds.add(st.id())) {
+        out.add(key + ".id: " + st.id() + " is used twice");
+      }
+      if (st.slug() == null || !st.slug().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+        out.add(key + ".slug: lower-case letters, digits and '-', got '" + st.slug() + "'");
+      } else if (!stateSlugs.add(st.slug())) {
+        out.add(key + ".slug: '" + st.slug() + "' already exists");
+      }
+      if (st.name() == null || st.name().isBlank()) {
+        out.add(key + ".name: required");
+      }
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.projects().size(); i++) {
       ProjectConfig p = c.projects().get(i);

@@ -27,6 +27,16 @@ public final class StateRepository {
         .list();
   }
 
+  /** Makes an instance-wide state exist with this id, slug and name (from configuration). */
+  public void ensure(Handle h, int id, String slug, String name) {
+    int changed = h.createUpdate("UPDATE patch_state SET slug = :s, name = :n WHERE id = :id AND project_id IS NULL")
+        .bind("id", id).bind("s", slug).bind("n", name).execute();
+    if (changed == 0) {
+      h.createUpdate("INSERT INTO patch_state (id, project_id, slug, name, action_required) VALUES (:id, NULL, :s, :n, FALSE)")
+          .bind("id", id).bind("s", slug).bind("n", name).execute();
+    }
+  }
+
   /** Adds a state for one project, after the defaults' ids. */
   public int add(Handle h, long projectId, String slug, String name) {
     int id = Math.max(100, h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM patch_state").mapTo(Integer.class).one());

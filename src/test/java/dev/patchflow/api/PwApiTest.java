@@ -228,4 +228,14 @@ class PwApiTest {
     assertThat(s.send("DELETE", "/api/1.3/bundles/" + id + "/", s.userToken, null, null).statusCode()).isEqualTo(204);
     assertThat(get("/api/1.3/bundles/")).isEmpty();
   }
+
+  @Test
+  void instanceStatesWithKernelOrgIdsWorkForUpdatesAndFilters() throws Exception {
+    s.db.jdbi().useTransaction(h -> new dev.patchflow.store.StateRepository().ensure(h, 11, "mainlined", "Mainlined"));
+    long patch = get("/api/1.3/patches/?msgid=v2.3@demo.patchflow").get(0).get("id").asLong();
+    assertThat(s.send("PATCH", "/api/1.3/patches/" + patch + "/", s.maintainerToken, "application/json",
+        "{\"state\": \"mainlined\"}").statusCode()).isEqualTo(200);
+    assertThat(get("/api/1.3/patches/?state=11")).singleElement()
+        .satisfies(p -> assertThat(p.get("state").asText()).isEqualTo("mainlined"));
+  }
 }

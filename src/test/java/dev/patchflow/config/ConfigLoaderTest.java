@@ -100,4 +100,13 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(tmp.resolve("absent.yaml"), true, k -> null))
         .hasMessageContaining("absent.yaml").hasMessageContaining("not found");
   }
+
+  @Test
+  void extraStatesKeepTheirIds() throws Exception {
+    Config c = load("states:\n  - {id: 11, slug: mainlined, name: Mainlined}\n  - {id: 13, slug: queued, name: Queued}\n",
+        Map.of());
+    assertThat(c.states()).extracting(StateConfig::id).containsExactly(11, 13);
+    assertThatThrownBy(() -> load("states:\n  - {id: 3, slug: accepted, name: X}\n", Map.of()))
+        .hasMessageContaining("states[0].id: required, above 10").hasMessageContaining("states[0].slug: 'accepted' already exists");
+  }
 }
