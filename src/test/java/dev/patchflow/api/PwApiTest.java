@@ -88,7 +88,8 @@ class PwApiTest {
     int all = get("/api/1.3/patches/?per_page=100").size();
     assertThat(get("/api/1.3/patches/?state=superseded").size()).isEqualTo(3);
     assertThat(get("/api/1.3/patches/?state=9").size()).isEqualTo(3);
-    assertThat(get("/api/1.3/patches/?state=new&state=superseded").size()).isEqualTo(all);
+    assertThat(get("/api/1.3/patches/?state=new&state=superseded").size())
+        .isEqualTo(get("/api/1.3/patches/?state=new").size() + 3);
     assertThat(get("/api/1.3/patches/?submitter=ada@example.org").size()).isEqualTo(all);
     assertThat(get("/api/1.3/patches/?project=no-such-project").size()).isZero();
     assertThat(get("/api/1.3/patches/?msgid=v2.2@demo.patchflow")).singleElement()
