@@ -117,8 +117,10 @@ public final class SeriesQueries {
 
   public long countRows(Handle h, RowFilter f) {
     Where w = rowWhere(f);
-    return w.bind(h.createQuery("SELECT COUNT(*) FROM series s JOIN person pe ON pe.email = s.submitter_email" + w.sql()))
-        .mapTo(Long.class).one();
+    // the people join is only needed to filter on them
+    String from = f.submitters().isEmpty() && f.submitterEmails().isEmpty() ? "FROM series s"
+        : "FROM series s JOIN person pe ON pe.email = s.submitter_email";
+    return w.bind(h.createQuery("SELECT COUNT(*) " + from + w.sql())).mapTo(Long.class).one();
   }
 
   public Optional<SeriesRow> row(Handle h, long id) {

@@ -20,9 +20,9 @@ public final class SubmissionQueries {
       case "-name" -> "m.name DESC, mp.seq DESC";
       default -> "mp.seq";
     };
-    return w.bind(h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM + w.sql()
+    return withSeries(h, w.bind(h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM + w.sql()
             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset"))
-        .bind("limit", limit).bind("offset", offset).map((rs, ctx) -> SubmissionRow.of(rs)).list();
+        .bind("limit", limit).bind("offset", offset).map((rs, ctx) -> SubmissionRow.of(rs)).list());
   }
 
   public long count(Handle h, SubmissionFilter f) {
@@ -31,28 +31,74 @@ public final class SubmissionQueries {
   }
 
   public Optional<SubmissionRow> byId(Handle h, long id, List<String> kinds) {
-    return h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM + " WHERE mp.seq = :id AND m.kind IN (<k>)")
-        .bind("id", id).bindList("k", kinds).map((rs, ctx) -> SubmissionRow.of(rs)).findOne();
+    return withSeries(h, h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM
+            + " WHERE mp.seq = :id AND m.kind IN (<k>)")
+        .bind("id", id).bindList("k", kinds).map((rs, ctx) -> SubmissionRow.of(rs)).list()).stream().findFirst();
   }
 
   public Optional<SubmissionRow> byMsgid(Handle h, long projectId, String msgid) {
-    return h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM
+    return withSeries(h, h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM
             + " WHERE mp.project_id = :p AND m.msgid = :m")
-        .bind("p", projectId).bind("m", msgid).map((rs, ctx) -> SubmissionRow.of(rs)).findOne();
+        .bind("p", projectId).bind("m", msgid).map((rs, ctx) -> SubmissionRow.of(rs)).list()).stream().findFirst();
   }
 
-  /** Submissions of a series in series order (cover first), by series id. */
+  /**
+   * Adds each row's series (and, for a comment, what it answers), for the whole page in one
+   * query: as subqueries in the select list, H2 ran them for every candidate row before paging.
+   */
+  private List<SubmissionRow> withSeries(Handle h, List<SubmissionRow> rows) {
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    record Place(long series, Long answers) {}
+    Map<String, Place> places = new HashMap<>();
+    h.createQuery("SELECT sm.message_id, s.project_id, sm.series_id, sm.answers_id FROM series_member sm "
+            + "JOIN series s ON s.id = sm.series_id WHERE sm.message_id IN (<m>) ORDER BY sm.series_id")
+        .bindList("m", rows.stream().map(SubmissionRow::messageId).distinct().toList())
+        .map((rs, ctx) -> Map.entry(rs.getLong(1) + ":" + rs.getLong(2),
+            new Place(rs.getLong(3), Sql.longOrNull(rs, "answers_id"))))
+        .forEach(e -> places.putIfAbsent(e.getKey(), e.getValue()));
+    List<SubmissionRow> out = new ArrayList<>(rows.size());
+    for (SubmissionRow r : rows) {
+      Place p = places.get(r.messageId() + ":" + r.projectId());
+      out.add(p == null ? r : r.inSeries(p.series(), p.answers()));
+    }
+    return out;
+  }
+
+  /**
+   * Submissions of some series in series order, by series id. Members are looked up first (by
+   * the series key), then their submissions by message: letting the database plan it as one
+   * join made it scan every submission of the project.
+   */
   public Map<Long, List<SubmissionRow>> ofSeries(Handle h, List<Long> seriesIds, String role) {
     Map<Long, List<SubmissionRow>> out = new HashMap<>();
     if (seriesIds.isEmpty()) {
       return out;
     }
-    h.createQuery("SELECT sm.series_id AS owner, " + SubmissionRow.COLUMNS + SubmissionRow.FROM
-            + " JOIN series_member sm ON sm.message_id = m.id JOIN series s2 ON s2.id = sm.series_id "
-            + "AND s2.project_id = mp.project_id WHERE sm.series_id IN (<ids>) AND sm.role = :role ORDER BY sm.position")
+    record Member(long series, long message, long project) {}
+    List<Member> members = h.createQuery("SELECT sm.series_id, sm.message_id, s.project_id FROM series_member sm "
+            + "JOIN series s ON s.id = sm.series_id WHERE sm.series_id IN (<ids>) AND sm.role = :role "
+            + "ORDER BY sm.series_id, sm.position")
         .bindList("ids", seriesIds).bind("role", role)
-        .map((rs, ctx) -> Map.entry(rs.getLong("owner"), SubmissionRow.of(rs)))
-        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        .map((rs, ctx) -> new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    if (members.isEmpty()) {
+      return out;
+    }
+    Map<String, SubmissionRow> byKey = new HashMap<>();
+    for (int i = 0; i < members.size(); i += 500) {
+      List<Member> chunk = members.subList(i, Math.min(members.size(), i + 500));
+      h.createQuery("SELECT " + SubmissionRow.COLUMNS + SubmissionRow.FROM + " WHERE mp.message_id IN (<m>)")
+          .bindList("m", chunk.stream().map(Member::message).toList())
+          .map((rs, ctx) -> SubmissionRow.of(rs))
+          .forEach(r -> byKey.put(r.messageId() + ":" + r.projectId(), r));
+    }
+    for (Member m : members) {
+      SubmissionRow r = byKey.get(m.message() + ":" + m.project());
+      if (r != null) {
+        out.computeIfAbsent(m.series(), k -> new ArrayList<>()).add(r.inSeries(m.series(), null));
+      }
+    }
     return out;
   }
 
@@ -82,8 +128,7 @@ public final class SubmissionQueries {
       w.andIn("mp.project_id IN (<projects>)", "projects", f.projects());
     }
     if (!f.series().isEmpty()) {
-      w.andIn("EXISTS (SELECT 1 FROM series_member sm WHERE sm.message_id = m.id AND sm.series_id IN (<series>))",
-          "series", f.series());
+      w.andIn("m.id IN (SELECT sm.message_id FROM series_member sm WHERE sm.series_id IN (<series>))", "series", f.series());
     }
     w.submitters(f.submitters(), f.submitterEmails());
     if (!f.delegates().isEmpty()) {
@@ -111,8 +156,8 @@ public final class SubmissionQueries {
       w.and("LOWER(m.name) LIKE :q", "q", "%" + f.q().toLowerCase(java.util.Locale.ROOT) + "%");
     }
     if (f.answers() != null) {
-      w.and("EXISTS (SELECT 1 FROM series_member sm WHERE sm.message_id = m.id AND sm.role = 'reply' "
-          + "AND sm.answers_id = :answers)", "answers", f.answers());
+      w.and("m.id IN (SELECT sm.message_id FROM series_member sm WHERE sm.answers_id = :answers AND sm.role = 'reply')",
+          "answers", f.answers());
     }
     return w;
   }

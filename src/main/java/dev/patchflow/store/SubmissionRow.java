@@ -17,10 +17,7 @@ public record SubmissionRow(
   static final String COLUMNS = "mp.seq AS id, mp.project_id, m.id AS message_id, m.msgid, m.kind, m.sent_at, "
       + "m.received_at, m.subject, m.name, m.prefixes, m.version, m.number, m.total, m.reply, mp.commit_ref, m.pull_url, "
       + "mp.state_id, mp.archived, m.hash, pe.id AS person_id, pe.name AS person_name, pe.email AS person_email, "
-      + "mp.delegate_id, (SELECT MIN(sm.series_id) FROM series_member sm JOIN series s ON s.id = sm.series_id "
-      + "WHERE sm.message_id = m.id AND s.project_id = mp.project_id) AS series_id, "
-      + "(SELECT MIN(sm.answers_id) FROM series_member sm JOIN series s ON s.id = sm.series_id "
-      + "WHERE sm.message_id = m.id AND s.project_id = mp.project_id AND sm.role = 'reply') AS answers_id";
+      + "mp.delegate_id";
 
   static final String FROM = " FROM message_project mp JOIN message m ON m.id = mp.message_id "
       + "JOIN person pe ON pe.email = m.from_email";
@@ -35,7 +32,13 @@ public record SubmissionRow(
         rs.getString("kind"), sent != null ? sent : Sql.instant(rs, "received_at"), subject, rs.getString("commit_ref"),
         rs.getString("pull_url"), rs.getInt("state_id"), rs.getBoolean("archived"), rs.getString("hash"),
         rs.getLong("person_id"), rs.getString("person_name"), rs.getString("person_email"),
-        Sql.longOrNull(rs, "delegate_id"), Sql.longOrNull(rs, "series_id"), Sql.longOrNull(rs, "answers_id"));
+        Sql.longOrNull(rs, "delegate_id"), null, null);
+  }
+
+  /** The row with its place in a series (looked up separately, for a whole page at once). */
+  SubmissionRow inSeries(Long series, Long answers) {
+    return new SubmissionRow(id, projectId, messageId, msgid, kind, date, subject, commitRef, pullUrl, stateId, archived,
+        hash, personId, personName, personEmail, delegateId, series, answers);
   }
 
   /** Patchwork's display name: "[v2,1/4] Subject". */
