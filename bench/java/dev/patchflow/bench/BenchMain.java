@@ -21,6 +21,7 @@ public final class BenchMain {
 
   static {
     BENCHMARKS.put("intake", (figures, dataDir) -> new IntakeBench(dataDir).run(figures));
+    BENCHMARKS.put("api", (figures, dataDir) -> new ApiBench(dataDir).run(figures));
   }
 
   private BenchMain() {}
