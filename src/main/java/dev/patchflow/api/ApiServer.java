@@ -8,10 +8,12 @@ import dev.patchflow.users.Users;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.patchflow.config.ServerConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,19 @@ public final class ApiServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   /** Extra routes (the web UI, the native API) added by their own packages. */
-  public interface Module extends Consumer<Javalin> {}
+  public interface Module {
+    void register(Javalin app, ResponseCache cache);
+  }
 
   public ApiServer(Database db, Users users, Clock clock, Module... modules) {
+    this(db, users, clock, ServerConfig.DEFAULT.cacheBytes(), modules);
+  }
+
+  public ApiServer(Database db, Users users, Clock clock, long cacheBytes, Module... modules) {
+    ResponseCache cache = new ResponseCache(db.revision(), cacheBytes);
+    FunctionCounter.builder("patchflow.response.cache.hits", cache, ResponseCache::hits).register(metrics);
+    FunctionCounter.builder("patchflow.response.cache.misses", cache, ResponseCache::misses).register(metrics);
+    Gauge.builder("patchflow.response.cache.bytes", cache, ResponseCache::bytes).register(metrics);
     Auth auth = new Auth(users, new LoginThrottle(clock));
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -69,9 +81,9 @@ public final class ApiServer implements AutoCloseable {
       ctx.result("ok");
     });
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-    PwRoutes.register(app, db, new PatchActions(db, clock), new CheckActions(db, clock));
+    PwRoutes.register(app, db, cache, new PatchActions(db, clock), new CheckActions(db, clock));
     for (Module m : modules) {
-      m.accept(app);
+      m.register(app, cache);
     }
   }
 

@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Who a request comes from: "Authorization: Token KEY", HTTP Basic, or the web session. A bad
+ * Who a request comes from: "Authorization: Token KEY", HTTP Basic, or the web session cookie. A bad
  * credential is an error (not silently anonymous), so a client with a stale token finds out.
  */
 public final class Auth {
   static final String PRINCIPAL = "patchflow.principal";
-  public static final String SESSION_USER = "patchflow.user";
+  /** The web session's cookie (see web.Sessions). */
+  public static final String SESSION_COOKIE = "patchflow_session";
   private final Users users;
   private final LoginThrottle throttle;
 
@@ -41,11 +42,9 @@ public final class Auth {
             throttle.failed(ctx.ip(), user);
             return new ApiException(401, "Invalid username/password.");
           });
-    } else if (ctx.req().getSession(false) != null) {
-      Principal session = ctx.sessionAttribute(SESSION_USER);
-      if (session != null) {
-        p = session;
-      }
+    } else if (ctx.cookie(SESSION_COOKIE) != null) {
+      // An expired or closed session is simply not logged in: the browser keeps old cookies.
+      p = users.bySession(ctx.cookie(SESSION_COOKIE)).orElse(Principal.ANONYMOUS);
     }
     ctx.attribute(PRINCIPAL, p);
   }

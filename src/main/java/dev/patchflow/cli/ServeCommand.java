@@ -44,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
       Demo.install(db, users, clock, out);
     }
     Urls.configure(config.server().baseUrl());
-    ApiServer server = new ApiServer(db, users, clock, Modules.all(db, users, config, clock));
+    ApiServer server = new ApiServer(db, users, clock, config.server().cacheBytes(),
+        Modules.all(db, users, config, clock));
     server.start(host != null ? host : config.server().hostOrDefault(),
         port != null ? port : config.server().portOrDefault());
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",

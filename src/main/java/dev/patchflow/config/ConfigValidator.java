@@ -33,6 +33,9 @@ final class ConfigValidator {
     if (server.baseUrl() != null && !server.baseUrl().matches("https?://.+")) {
       out.add("server.base_url: must be an http:// or https:// URL, got '" + server.baseUrl() + "'");
     }
+    if (server.cacheMb() != null && (server.cacheMb() < 0 || server.cacheMb() > 65_536)) {
+      out.add("server.cache_mb: must be between 0 (no cache) and 65536, got " + server.cacheMb());
+    }
     Set<Integer> stateIds = new HashSet<>();
     Set<String> stateSlugs = new HashSet<>(List.of("new", "under-review", "accepted", "rejected", "rfc",
         "not-applicable", "changes-requested", "awaiting-upstream", "superseded", "deferred"));

@@ -16,6 +16,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final StoreRevision revision;
 
   public enum Dialect { H2, POSTGRESQL }
 
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(pool);
+    this.revision = StoreRevision.install(jdbi);
   }
 
   public static Database open(DatabaseConfig config, Path home) {
@@ -89,6 +91,11 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** The number that grows after every committed write, for caches over the store. */
+  public StoreRevision revision() {
+    return revision;
   }
 
   public Dialect dialect() {

@@ -33,6 +33,7 @@ final class JdbcBatch {
         ps.addBatch();
       }
       ps.executeBatch();
+      StoreRevision.of(h).wrote(h);
       if (idColumn != null) {
         try (ResultSet keys = ps.getGeneratedKeys()) {
           while (keys.next()) {

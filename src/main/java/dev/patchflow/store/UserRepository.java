@@ -62,6 +62,24 @@ public final class UserRepository {
         .bind("h", tokenHash).map((rs, ctx) -> user(rs)).findOne();
   }
 
+  /** The user of a web session that has not expired. */
+  public Optional<User> bySessionHash(Handle h, String tokenHash, java.time.Instant now) {
+    return h.createQuery("SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.password_hash FROM app_user u "
+            + "JOIN web_session s ON s.user_id = u.id WHERE s.token_hash = :h AND s.expires_at > :now")
+        .bind("h", tokenHash).bind("now", Sql.time(now)).map((rs, ctx) -> user(rs)).findOne();
+  }
+
+  public void addSession(Handle h, long userId, String tokenHash, java.time.Instant now, java.time.Instant expires) {
+    h.createUpdate("INSERT INTO web_session (token_hash, user_id, created_at, expires_at) VALUES (:h, :u, :c, :e)")
+        .bind("h", tokenHash).bind("u", userId).bind("c", Sql.time(now)).bind("e", Sql.time(expires)).execute();
+    // Expired sessions go when someone logs in: no timer needed, and the table stays small.
+    h.createUpdate("DELETE FROM web_session WHERE expires_at <= :now").bind("now", Sql.time(now)).execute();
+  }
+
+  public void removeSession(Handle h, String tokenHash) {
+    h.createUpdate("DELETE FROM web_session WHERE token_hash = :h").bind("h", tokenHash).execute();
+  }
+
   public void grant(Handle h, long userId, String role, long projectId) {
     boolean has = h.createQuery("SELECT COUNT(*) FROM user_role WHERE user_id = :u AND role = :r AND project_id = :p")
         .bind("u", userId).bind("r", role).bind("p", projectId).mapTo(Integer.class).one() > 0;

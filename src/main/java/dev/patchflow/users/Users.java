@@ -50,9 +50,7 @@ public final class Users {
 
   /** A new API token for the user; only its hash is kept, so this is the one time it is seen. */
   public String newToken(String username) {
-    byte[] bytes = new byte[20];
-    random.nextBytes(bytes);
-    String token = HexFormat.of().formatHex(bytes);
+    String token = randomToken();
     db.jdbi().useTransaction(h -> repo.addToken(h, user(h, username).id(), tokenHash(token), clock.instant()));
     return token;
   }
@@ -72,6 +70,23 @@ public final class Users {
 
   public Optional<Principal> byToken(String token) {
     return db.jdbi().withHandle(h -> repo.byTokenHash(h, tokenHash(token)).map(u -> principal(h, u)));
+  }
+
+  /** A new web session for the user; returns its token (the cookie), of which only the hash is kept. */
+  public String openSession(long userId, java.time.Duration lifetime) {
+    String token = randomToken();
+    java.time.Instant now = clock.instant();
+    db.jdbi().useTransaction(h -> repo.addSession(h, userId, tokenHash(token), now, now.plus(lifetime)));
+    return token;
+  }
+
+  /** The user of a live session, with the roles they have now (not those they had at login). */
+  public Optional<Principal> bySession(String token) {
+    return db.jdbi().withHandle(h -> repo.bySessionHash(h, tokenHash(token), clock.instant()).map(u -> principal(h, u)));
+  }
+
+  public void closeSession(String token) {
+    db.jdbi().useHandle(h -> repo.removeSession(h, tokenHash(token)));
   }
 
   /** The user when the password matches; bcrypt's own compare, constant in time. */
@@ -107,7 +122,14 @@ public final class Users {
     return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
   }
 
-  static String tokenHash(String token) {
+  private String randomToken() {
+    byte[] bytes = new byte[20];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** SHA-256, hex: tokens are long random strings, so a fast hash is enough. */
+  public static String tokenHash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

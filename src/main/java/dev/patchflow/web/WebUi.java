@@ -1,9 +1,12 @@
 package dev.patchflow.web;
 
+import static dev.patchflow.api.ResponseCache.Scope.ANONYMOUS;
+
 import dev.patchflow.api.ApiException;
 import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.Auth;
 import dev.patchflow.api.LoginThrottle;
+import dev.patchflow.api.ResponseCache;
 import dev.patchflow.api.Urls;
 import dev.patchflow.search.Query;
 import dev.patchflow.search.QueryException;
@@ -58,7 +61,7 @@ public final class WebUi implements ApiServer.Module {
   }
 
   @Override
-  public void accept(Javalin app) {
+  public void register(Javalin app, ResponseCache cache) {
     app.before(ctx -> {
       if (!ctx.path().startsWith("/api/")) {
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -66,18 +69,19 @@ public final class WebUi implements ApiServer.Module {
         ctx.header("X-Content-Type-Options", "nosniff");
       }
     });
-    app.get("/", this::projects);
-    app.get("/project/{project}/list/", this::projectSeries);
+    app.get("/", cache.wrap(ANONYMOUS, this::projects));
+    app.get("/project/{project}/list/", cache.wrap(ANONYMOUS, this::projectSeries));
     app.get("/project/{project}/", ctx -> ctx.redirect("/project/" + ctx.pathParam("project") + "/list/"));
-    app.get("/search", this::search);
+    app.get("/search", cache.wrap(ANONYMOUS, this::search));
     app.get("/help/search", ctx -> pages.render(ctx, "search_help.jte", Map.of("nav", nav(ctx, null))));
-    app.get("/series/{id}/", ctx -> pages.render(ctx, "series.jte", Map.of("nav", nav(ctx, null),
-        "s", seriesPages.page(id(ctx, "id"), Urls.base(ctx)))));
-    app.get("/series/{from}/diff/{to}/", ctx -> pages.render(ctx, "version_diff.jte", Map.of("nav", nav(ctx, null),
-        "d", seriesPages.diff(id(ctx, "from"), id(ctx, "to")))));
-    app.get("/project/{project}/patch/{msgid}/", ctx -> pages.render(ctx, "patch.jte", Map.of("nav", nav(ctx, null),
-        "p", patchPages.page(ctx.pathParam("project"), ctx.pathParam("msgid"), Auth.principal(ctx), Urls.base(ctx)))));
-    app.get("/project/{project}/cover/{msgid}/", this::cover);
+    app.get("/series/{id}/", cache.wrap(ANONYMOUS, ctx -> pages.render(ctx, "series.jte", Map.of("nav", nav(ctx, null),
+        "s", seriesPages.page(id(ctx, "id"), Urls.base(ctx))))));
+    app.get("/series/{from}/diff/{to}/", cache.wrap(ANONYMOUS, ctx -> pages.render(ctx, "version_diff.jte",
+        Map.of("nav", nav(ctx, null), "d", seriesPages.diff(id(ctx, "from"), id(ctx, "to"))))));
+    app.get("/project/{project}/patch/{msgid}/", cache.wrap(ANONYMOUS, ctx -> pages.render(ctx, "patch.jte",
+        Map.of("nav", nav(ctx, null), "p", patchPages.page(ctx.pathParam("project"), ctx.pathParam("msgid"),
+            Auth.principal(ctx), Urls.base(ctx))))));
+    app.get("/project/{project}/cover/{msgid}/", cache.wrap(ANONYMOUS, this::cover));
     app.get("/login", ctx -> pages.render(ctx, "login.jte", loginParams(ctx, null)));
     app.post("/login", this::login);
     app.post("/logout", ctx -> {
@@ -87,9 +91,14 @@ public final class WebUi implements ApiServer.Module {
     app.post("/patch/{id}/update", this::update);
   }
 
+  /**
+   * The header. Only a logged-in user has forms in it (log out, the maintainer's), so only they
+   * get a session: an anonymous reader's page is the same for everyone and can be cached.
+   */
   private Nav nav(Context ctx, String project) {
     Principal p = Auth.principal(ctx);
-    return new Nav(p.authenticated() ? p.username() : null, sessions.csrf(ctx), ctx.queryParam("q"), project);
+    return p.authenticated() ? new Nav(p.username(), sessions.csrf(ctx), ctx.queryParam("q"), project)
+        : new Nav(null, "", ctx.queryParam("q"), project);
   }
 
   private void projects(Context ctx) {
@@ -168,7 +177,9 @@ public final class WebUi implements ApiServer.Module {
   }
 
   private Map<String, Object> loginParams(Context ctx, String error) {
-    return Map.of("nav", nav(ctx, null), "error", error == null ? "" : error);
+    Nav nav = nav(ctx, null);
+    return Map.of("nav", new Nav(nav.username(), sessions.csrf(ctx), nav.query(), nav.project()),
+        "error", error == null ? "" : error);
   }
 
   private void login(Context ctx) {

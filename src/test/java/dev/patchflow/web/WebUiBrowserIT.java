@@ -91,6 +91,14 @@ class WebUiBrowserIT {
 
   @Test
   void maintainerLogsInSearchesOpensASeriesAndAcceptsAPatch() throws Exception {
+    // Seen first by an anonymous reader (whose pages are cached): no maintainer form.
+    browser.get(server.url("/project/" + TestServer.PROJECT + "/list/"));
+    browser.findElement(By.linkText("widget limits")).click();
+    browser.findElement(By.linkText("[widgets,v2,3/3] widget: add widget_full()")).click();
+    String patchPage = browser.getCurrentUrl();
+    assertThat(browser.findElements(By.id("update"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("header nav")).getText()).contains("log in");
+
     browser.get(server.url("/login"));
     browser.findElement(By.name("username")).sendKeys("maint");
     browser.findElement(By.name("password")).sendKeys("maintainer-password");
@@ -116,6 +124,9 @@ class WebUiBrowserIT {
     browser.findElement(By.cssSelector("#update button")).click();
     assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("accepted");
     assertThat(server.get("/api/1.3/patches/?state=accepted", null).body()).contains("widget: add widget_full()");
+    // The anonymous copy of the page is out of date now: a reader sees the new state.
+    assertThat(server.get(patchPage.substring(patchPage.indexOf("/project/")), null).body())
+        .contains("<dd id=\"state\">accepted</dd>").doesNotContain("id=\"update\"");
   }
 
   @Test

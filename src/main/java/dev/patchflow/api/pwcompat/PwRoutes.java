@@ -1,5 +1,8 @@
 package dev.patchflow.api.pwcompat;
 
+import static dev.patchflow.api.ResponseCache.Scope.PUBLIC;
+
+import dev.patchflow.api.ResponseCache;
 import dev.patchflow.store.Database;
 import dev.patchflow.tracking.CheckActions;
 import dev.patchflow.tracking.PatchActions;
@@ -10,7 +13,8 @@ import java.util.List;
 public final class PwRoutes {
   private PwRoutes() {}
 
-  public static void register(Javalin app, Database db, PatchActions patchActions, CheckActions checkActions) {
+  public static void register(Javalin app, Database db, ResponseCache cache, PatchActions patchActions,
+      CheckActions checkActions) {
     PwApi api = new PwApi(db);
     ProjectsResource projects = new ProjectsResource(api);
     PatchesResource patches = new PatchesResource(api, patchActions);
@@ -27,28 +31,28 @@ public final class PwRoutes {
       PwVersion version = v.isEmpty() ? PwVersion.LATEST : PwVersion.of(v);
       app.before(p + "/*", ctx -> ctx.attribute(PwApi.VERSION, version));
       app.get(p + "/", ctx -> index(ctx, version));
-      app.get(p + "/projects/", projects::list);
-      app.get(p + "/projects/{id}/", projects::detail);
+      app.get(p + "/projects/", cache.wrap(PUBLIC, projects::list));
+      app.get(p + "/projects/{id}/", cache.wrap(PUBLIC, projects::detail));
       app.get(p + "/people/", people::people);
       app.get(p + "/people/{id}/", people::person);
       app.get(p + "/users/", people::users);
       app.get(p + "/users/{id}/", people::user);
-      app.get(p + "/patches/", patches::list);
-      app.get(p + "/patches/{id}/", patches::detail);
+      app.get(p + "/patches/", cache.wrap(PUBLIC, patches::list));
+      app.get(p + "/patches/{id}/", cache.wrap(PUBLIC, patches::detail));
       app.patch(p + "/patches/{id}/", patches::update);
       app.put(p + "/patches/{id}/", patches::update);
-      app.get(p + "/patches/{id}/checks/", checks::list);
+      app.get(p + "/patches/{id}/checks/", cache.wrap(PUBLIC, checks::list));
       app.post(p + "/patches/{id}/checks/", checks::create);
-      app.get(p + "/patches/{id}/checks/{cid}/", checks::detail);
-      app.get(p + "/patches/{id}/comments/", comments::listForPatch);
-      app.get(p + "/patches/{id}/comments/{cid}/", comments::detailForPatch);
-      app.get(p + "/covers/", covers::list);
-      app.get(p + "/covers/{id}/", covers::detail);
-      app.get(p + "/covers/{id}/comments/", comments::listForCover);
-      app.get(p + "/covers/{id}/comments/{cid}/", comments::detailForCover);
-      app.get(p + "/series/", series::list);
-      app.get(p + "/series/{id}/", series::detail);
-      app.get(p + "/events/", events::list);
+      app.get(p + "/patches/{id}/checks/{cid}/", cache.wrap(PUBLIC, checks::detail));
+      app.get(p + "/patches/{id}/comments/", cache.wrap(PUBLIC, comments::listForPatch));
+      app.get(p + "/patches/{id}/comments/{cid}/", cache.wrap(PUBLIC, comments::detailForPatch));
+      app.get(p + "/covers/", cache.wrap(PUBLIC, covers::list));
+      app.get(p + "/covers/{id}/", cache.wrap(PUBLIC, covers::detail));
+      app.get(p + "/covers/{id}/comments/", cache.wrap(PUBLIC, comments::listForCover));
+      app.get(p + "/covers/{id}/comments/{cid}/", cache.wrap(PUBLIC, comments::detailForCover));
+      app.get(p + "/series/", cache.wrap(PUBLIC, series::list));
+      app.get(p + "/series/{id}/", cache.wrap(PUBLIC, series::detail));
+      app.get(p + "/events/", cache.wrap(PUBLIC, events::list));
       app.get(p + "/bundles/", bundles::list);
       app.post(p + "/bundles/", bundles::create);
       app.get(p + "/bundles/{id}/", bundles::detail);

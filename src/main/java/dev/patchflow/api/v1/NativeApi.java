@@ -1,6 +1,9 @@
 package dev.patchflow.api.v1;
 
+import static dev.patchflow.api.ResponseCache.Scope.PUBLIC;
+
 import dev.patchflow.api.ApiException;
+import dev.patchflow.api.ResponseCache;
 import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.Auth;
 import dev.patchflow.api.Json;
@@ -51,13 +54,13 @@ public final class NativeApi implements ApiServer.Module {
   }
 
   @Override
-  public void accept(Javalin app) {
+  public void register(Javalin app, ResponseCache cache) {
     app.post("/api/v1/messages", this::postMessage);
     app.get("/api/v1/projects", this::projects);
     app.get("/api/v1/projects/{name}/config", this::projectConfig);
-    app.get("/api/v1/series", this::listSeries);
-    app.get("/api/v1/series/{id}", this::oneSeries);
-    app.get("/api/v1/series/{id}/results", this::listResults);
+    app.get("/api/v1/series", cache.wrap(PUBLIC, this::listSeries));
+    app.get("/api/v1/series/{id}", cache.wrap(PUBLIC, this::oneSeries));
+    app.get("/api/v1/series/{id}/results", cache.wrap(PUBLIC, this::listResults));
     app.put("/api/v1/series/{id}/results/{name}", this::putResult);
   }
 

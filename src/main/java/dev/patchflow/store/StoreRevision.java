@@ -1,0 +1,129 @@
+package dev.patchflow.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The store's revision: a number that grows after every committed write, so that a reader can
+ * cache what it computed and know when it is out of date.
+ *
+ * <p>Writers do not call anything: every statement that writes through Jdbi is noticed here (as
+ * its SQL logger), and so are {@link JdbcBatch} inserts. A future write path cannot forget it.
+ * The row is bumped on the writer's own connection, after its transaction commits and never
+ * before: a reader who sees the new number must also see the new data, or it would cache the
+ * old data under the new number. (A reader who sees the old number with the new data caches it
+ * under the old number, which only costs a recomputation.)
+ */
+public final class StoreRevision implements SqlLogger, HandleListener {
+  private static final java.util.regex.Pattern SESSIONS =
+      java.util.regex.Pattern.compile("(INSERT\\s+INTO|DELETE\\s+FROM|UPDATE)\\s+WEB_SESSION\\b");
+  private static final String BUMP = "UPDATE store_revision SET revision = revision + 1 WHERE id = 1";
+
+  private final Map<Connection, Handle> handles = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Set<Handle> pending = ConcurrentHashMap.newKeySet();
+  private final Jdbi jdbi;
+
+  private StoreRevision(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Watches every write made through {@code jdbi}. */
+  static StoreRevision install(Jdbi jdbi) {
+    StoreRevision r = new StoreRevision(jdbi);
+    jdbi.setSqlLogger(r);
+    jdbi.getConfig(org.jdbi.v3.core.Handles.class).addListener(r);
+    return r;
+  }
+
+  /** The revision watching the Jdbi that made {@code h}. */
+  static StoreRevision of(Handle h) {
+    return (StoreRevision) h.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlLogger();
+  }
+
+  /** The current revision, as committed. */
+  public long current() {
+    return jdbi.withHandle(this::current);
+  }
+
+  public long current(Handle h) {
+    return h.createQuery("SELECT revision FROM store_revision WHERE id = 1").mapTo(Long.class).one();
+  }
+
+  @Override
+  public void handleCreated(Handle h) {
+    handles.put(h.getConnection(), h);
+  }
+
+  @Override
+  public void handleClosed(Handle h) {
+    handles.remove(h.getConnection());
+    pending.remove(h);
+  }
+
+  @Override
+  public void logAfterExecution(StatementContext ctx) {
+    if (writes(ctx.getRenderedSql())) {
+      Handle h = handles.get(ctx.getConnection());
+      if (h != null) {
+        wrote(h);
+      }
+    }
+  }
+
+  /** A write was made on {@code h}: bump now if it is already committed, else after the commit. */
+  void wrote(Handle h) {
+    try {
+      if (h.getConnection().getAutoCommit()) {
+        bump(h.getConnection());
+      } else if (pending.add(h)) {
+        h.afterCommit(() -> {
+          pending.remove(h);
+          bump(h.getConnection());
+        });
+        h.afterRollback(() -> pending.remove(h));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot bump the store revision: " + e.getMessage(), e);
+    }
+  }
+
+  /** Bypasses Jdbi (so that the bump is not itself seen as a write) and commits at once. */
+  private static void bump(Connection c) {
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate(BUMP);
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot bump the store revision: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether a statement changes what readers see. Web sessions are left out: a login changes no
+   * page an anonymous reader is shown, and counting it would empty the cache on every login.
+   */
+  static boolean writes(String sql) {
+    if (sql == null) {
+      return false;
+    }
+    String s = sql.stripLeading().toUpperCase(Locale.ROOT);
+    if (SESSIONS.matcher(s).lookingAt()) {
+      return false;
+    }
+    return s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE")
+        || s.startsWith("TRUNCATE");
+  }
+}
