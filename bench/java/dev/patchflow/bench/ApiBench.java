@@ -59,8 +59,22 @@ final class ApiBench {
   private static final int BATCH_SIZE = 500; // the configured default
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-  /** What the clients load, one after the other. */
-  private enum Endpoint { SERIES_LIST, PATCHES_NEW, SERIES_PAGE }
+  /**
+   * What the clients load, one after the other. The server keeps answers until the store
+   * changes, so the first three measure answers from its cache (the case of clients polling an
+   * unchanged list), except series pages, which are picked at random among 15,000; the last is
+   * the series list from a second server on the same store with the cache off, which is what
+   * every first request after a write costs.
+   */
+  private enum Endpoint {
+    SERIES_LIST(true), PATCHES_NEW(true), SERIES_PAGE(true), SERIES_LIST_UNCACHED(false);
+
+    final boolean cached;
+
+    Endpoint(boolean cached) {
+      this.cached = cached;
+    }
+  }
 
   /** How loading one endpoint went: requests that failed, and whether it was loaded at all. */
   private record Outcome(long errors, boolean loaded) {}
@@ -139,11 +153,12 @@ final class ApiBench {
       Canceller canceller = new Canceller(db.dialect(), config, home);
       Users users = new Users(db, clock);
       ApiServer server = new ApiServer(db, users, clock, new WebUi(db, users, clock)).start("127.0.0.1", 0);
+      ApiServer uncached = new ApiServer(db, users, clock, 0).start("127.0.0.1", 0);
       boolean ok = true;
       try (HttpLoad load = new HttpLoad(CLIENTS, TIMEOUT)) {
-        String base = "http://127.0.0.1:" + server.port();
         long errors = 0;
         for (Endpoint e : Endpoint.values()) {
+          String base = "http://127.0.0.1:" + (e.cached ? server : uncached).port();
           Outcome o = endpoint(prefix, e, base, seriesIds, load, canceller, figures);
           errors += o.errors();
           ok &= o.loaded();
@@ -162,10 +177,12 @@ final class ApiBench {
             System.err.println("bench: note: " + prefix + ": the server is still busy; stopping it anyway");
           }
         }
-        try {
-          server.close();
-        } catch (RuntimeException e) {
-          System.err.println("bench: note: " + prefix + ": the server did not stop cleanly: " + e);
+        for (ApiServer a : new ApiServer[] {server, uncached}) {
+          try {
+            a.close();
+          } catch (RuntimeException e) {
+            System.err.println("bench: note: " + prefix + ": a server did not stop cleanly: " + e);
+          }
         }
       }
     }
@@ -194,7 +211,7 @@ final class ApiBench {
     String label = prefix + "." + e.name().toLowerCase(Locale.ROOT);
     String project = spec.project();
     Supplier<URI> next = switch (e) {
-      case SERIES_LIST -> fixed(base + "/api/1.3/series/?project=" + project);
+      case SERIES_LIST, SERIES_LIST_UNCACHED -> fixed(base + "/api/1.3/series/?project=" + project);
       case PATCHES_NEW -> fixed(base + "/api/1.3/patches/?project=" + project + "&state=new");
       case SERIES_PAGE -> () -> URI.create(base + "/series/" + seriesIds[ThreadLocalRandom.current().nextInt(seriesIds.length)] + "/");
     };
