@@ -2,7 +2,10 @@ package dev.patchflow.cli;
 
 import dev.patchflow.config.Config;
 import dev.patchflow.config.ConfigLoader;
+import dev.patchflow.config.ProjectConfig;
 import dev.patchflow.store.Database;
+import dev.patchflow.store.ProjectRepository;
+import dev.patchflow.store.StateRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -43,14 +46,27 @@ public final class Environment {
     return loaded;
   }
 
+  /** The extra patch states of the config, instance-wide and per project, as the store's. */
+  private static void ensureStates(org.jdbi.v3.core.Handle h, Config c) {
+    StateRepository states = new StateRepository();
+    c.states().forEach(st -> states.ensure(h, null, st.id(), st.slug(), st.name()));
+    ProjectRepository projects = new ProjectRepository();
+    for (ProjectConfig p : c.projects()) {
+      if (!p.states().isEmpty()) {
+        long id = projects.byName(h, p.name()).orElseGet(() -> projects.ensure(h, p.name(), p.listId(),
+            p.listEmails().isEmpty() ? null : p.listEmails().get(0))).id();
+        p.states().forEach(st -> states.ensure(h, id, st.id(), st.slug(), st.name()));
+      }
+    }
+  }
+
   /** Validates the config, sets up logging under the home directory and opens the store. */
   Database open() throws java.io.IOException {
     Config c = config();
     Files.createDirectories(home());
     LogSetup.init(home().resolve("logs"));
     Database db = Database.open(c.database(), home());
-    db.jdbi().useTransaction(h -> c.states().forEach(st ->
-        new dev.patchflow.store.StateRepository().ensure(h, st.id(), st.slug(), st.name())));
+    db.jdbi().useTransaction(h -> ensureStates(h, c));
     return db;
   }
 }

@@ -40,20 +40,13 @@ final class ConfigValidator {
     Set<String> stateSlugs = new HashSet<>(List.of("new", "under-review", "accepted", "rejected", "rfc",
         "not-applicable", "changes-requested", "awaiting-upstream", "superseded", "deferred"));
     for (int i = 0; i < c.states().size(); i++) {
-      StateConfig st = c.states().get(i);
-      String key = "states[" + i + "]";
-      if (st.id() == null || st.id() <= 10 || st.id() > 1_000_000) {
-        out.add(key + ".id: required, above 10 (1-10 are Patchwork's defaults), got " + st.id());
-      } else if (!stateIds.add(st.id())) {
-        out.add(key + ".id: " + st.id() + " is used twice");
-      }
-      if (st.slug() == null || !st.slug().matches("[a-z0-9][a-z0-9-]{0,99}")) {
-        out.add(key + ".slug: lower-case letters, digits and '-', got '" + st.slug() + "'");
-      } else if (!stateSlugs.add(st.slug())) {
-        out.add(key + ".slug: '" + st.slug() + "' already exists");
-      }
-      if (st.name() == null || st.name().isBlank()) {
-        out.add(key + ".name: required");
+      state(c.states().get(i), "states[" + i + "]", stateIds, stateSlugs, out);
+    }
+    // State ids and slugs are one namespace: clients look states up by either, across projects.
+    for (int i = 0; i < c.projects().size(); i++) {
+      List<StateConfig> own = c.projects().get(i).states();
+      for (int j = 0; j < own.size(); j++) {
+        state(own.get(j), "projects[" + i + "].states[" + j + "]", stateIds, stateSlugs, out);
       }
     }
     Set<String> names = new HashSet<>();
@@ -82,5 +75,21 @@ final class ConfigValidator {
       }
     }
     return out;
+  }
+
+  private static void state(StateConfig st, String key, Set<Integer> ids, Set<String> slugs, List<String> out) {
+    if (st.id() == null || st.id() <= 10 || st.id() > 1_000_000) {
+      out.add(key + ".id: required, above 10 (1-10 are Patchwork's defaults), got " + st.id());
+    } else if (!ids.add(st.id())) {
+      out.add(key + ".id: " + st.id() + " is used twice");
+    }
+    if (st.slug() == null || !st.slug().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+      out.add(key + ".slug: lower-case letters, digits and '-', got '" + st.slug() + "'");
+    } else if (!slugs.add(st.slug())) {
+      out.add(key + ".slug: '" + st.slug() + "' already exists");
+    }
+    if (st.name() == null || st.name().isBlank()) {
+      out.add(key + ".name: required");
+    }
   }
 }

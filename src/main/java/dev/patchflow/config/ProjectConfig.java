@@ -9,10 +9,17 @@ import java.util.List;
  * @param listEmails list addresses; mail sent To/Cc one of them belongs here too
  * @param prefixes subject rules that must all pass: "tag" must be a subject prefix,
  *     "!tag" must not be, "/regex" must match the subject
+ * @param states patch states of this project only, beyond Patchwork's and the instance's
  */
-public record ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes) {
+public record ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
+    List<StateConfig> states) {
   public ProjectConfig {
     listEmails = listEmails == null ? List.of() : List.copyOf(listEmails);
     prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
+    states = states == null ? List.of() : List.copyOf(states);
+  }
+
+  public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes) {
+    this(name, listId, listEmails, prefixes, List.of());
   }
 }

@@ -27,13 +27,16 @@ public final class StateRepository {
         .list();
   }
 
-  /** Makes an instance-wide state exist with this id, slug and name (from configuration). */
-  public void ensure(Handle h, int id, String slug, String name) {
-    int changed = h.createUpdate("UPDATE patch_state SET slug = :s, name = :n WHERE id = :id AND project_id IS NULL")
-        .bind("id", id).bind("s", slug).bind("n", name).execute();
+  /**
+   * Makes a state from the configuration exist with this id, slug and name: instance-wide when
+   * {@code projectId} is null, else for that project only.
+   */
+  public void ensure(Handle h, Long projectId, int id, String slug, String name) {
+    int changed = h.createUpdate("UPDATE patch_state SET slug = :s, name = :n, project_id = :p WHERE id = :id")
+        .bind("id", id).bind("s", slug).bind("n", name).bind("p", projectId).execute();
     if (changed == 0) {
-      h.createUpdate("INSERT INTO patch_state (id, project_id, slug, name, action_required) VALUES (:id, NULL, :s, :n, FALSE)")
-          .bind("id", id).bind("s", slug).bind("n", name).execute();
+      h.createUpdate("INSERT INTO patch_state (id, project_id, slug, name, action_required) VALUES (:id, :p, :s, :n, FALSE)")
+          .bind("id", id).bind("p", projectId).bind("s", slug).bind("n", name).execute();
     }
   }
 

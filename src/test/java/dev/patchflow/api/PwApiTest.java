@@ -232,11 +232,33 @@ class PwApiTest {
 
   @Test
   void instanceStatesWithKernelOrgIdsWorkForUpdatesAndFilters() throws Exception {
-    s.db.jdbi().useTransaction(h -> new dev.patchflow.store.StateRepository().ensure(h, 11, "mainlined", "Mainlined"));
+    s.db.jdbi().useTransaction(h -> new dev.patchflow.store.StateRepository().ensure(h, null, 11, "mainlined", "Mainlined"));
     long patch = get("/api/1.3/patches/?msgid=v2.3@demo.patchflow").get(0).get("id").asLong();
     assertThat(s.send("PATCH", "/api/1.3/patches/" + patch + "/", s.maintainerToken, "application/json",
         "{\"state\": \"mainlined\"}").statusCode()).isEqualTo(200);
     assertThat(get("/api/1.3/patches/?state=11")).singleElement()
         .satisfies(p -> assertThat(p.get("state").asText()).isEqualTo("mainlined"));
+  }
+
+  @Test
+  void aProjectsOwnStatesAreItsOnly() throws Exception {
+    s.db.jdbi().useTransaction(h -> {
+      var projects = new dev.patchflow.store.ProjectRepository();
+      var states = new dev.patchflow.store.StateRepository();
+      long other = projects.ensure(h, "other.lists.example.org", "other.lists.example.org", null).id();
+      long widgets = projects.byName(h, TestServer.PROJECT).orElseThrow().id();
+      states.ensure(h, other, 20, "needs-ack", "Needs ACK");
+      states.ensure(h, widgets, 21, "queued-widgets", "Queued (widgets)");
+    });
+    long patch = get("/api/1.3/patches/?msgid=v2.2@demo.patchflow").get(0).get("id").asLong();
+    HttpResponse<String> refused = s.send("PATCH", "/api/1.3/patches/" + patch + "/", s.maintainerToken,
+        "application/json", "{\"state\": \"needs-ack\"}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("queued-widgets").doesNotContain("needs-ack\",");
+    assertThat(s.send("PATCH", "/api/1.3/patches/" + patch + "/", s.maintainerToken, "application/json",
+        "{\"state\": \"queued-widgets\"}").statusCode()).isEqualTo(200);
+    assertThat(get("/api/1.3/patches/?state=21")).singleElement()
+        .satisfies(p -> assertThat(p.get("state").asText()).isEqualTo("queued-widgets"));
+    assertThat(get("/api/1.3/patches/?state=queued-widgets")).hasSize(1);
   }
 }

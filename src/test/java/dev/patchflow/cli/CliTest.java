@@ -97,4 +97,21 @@ class CliTest {
       assertThat(r.out()).contains("Usage: patchflow");
     }
   }
+
+  @Test
+  void configuredStatesReachTheStoreForTheirProjects() throws Exception {
+    Files.writeString(home.resolve("patchflow.yaml"), "states:\n  - {id: 11, slug: mainlined, name: Mainlined}\n"
+        + "projects:\n  - name: widgets\n    list_id: widgets.lists.example.org\n"
+        + "    states:\n      - {id: 20, slug: needs-ack, name: Needs ACK}\n");
+    assertThat(run("series", "list").code()).isZero();
+    try (var db = dev.patchflow.store.Database.open(dev.patchflow.config.DatabaseConfig.EMBEDDED, home)) {
+      var states = db.jdbi().withHandle(h -> {
+        long widgets = new dev.patchflow.store.ProjectRepository().byName(h, "widgets").orElseThrow().id();
+        return new dev.patchflow.store.StateRepository().forProject(h, widgets);
+      });
+      assertThat(states).extracting(dev.patchflow.store.StateRepository.State::slug).contains("new", "mainlined", "needs-ack");
+      assertThat(states).filteredOn(st -> st.slug().equals("needs-ack")).singleElement()
+          .satisfies(st -> assertThat(st.id()).isEqualTo(20));
+    }
+  }
 }

@@ -109,4 +109,15 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load("states:\n  - {id: 3, slug: accepted, name: X}\n", Map.of()))
         .hasMessageContaining("states[0].id: required, above 10").hasMessageContaining("states[0].slug: 'accepted' already exists");
   }
+
+  @Test
+  void aProjectMayHaveStatesOfItsOwnInTheSameNamespace() throws Exception {
+    Config c = load("states:\n  - {id: 11, slug: mainlined, name: Mainlined}\nprojects:\n  - name: bpf\n"
+        + "    list_id: bpf.vger.kernel.org\n    states:\n      - {id: 20, slug: needs-ack, name: Needs ACK}\n", Map.of());
+    assertThat(c.projects().get(0).states()).extracting(StateConfig::slug).containsExactly("needs-ack");
+    assertThatThrownBy(() -> load("states:\n  - {id: 11, slug: mainlined, name: Mainlined}\nprojects:\n  - name: bpf\n"
+        + "    list_id: bpf.vger.kernel.org\n    states:\n      - {id: 11, slug: mainlined, name: X}\n", Map.of()))
+        .hasMessageContaining("projects[0].states[0].id: 11 is used twice")
+        .hasMessageContaining("projects[0].states[0].slug: 'mainlined' already exists");
+  }
 }
