@@ -3,6 +3,10 @@ package dev.patchflow.cli;
 import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.Urls;
 import dev.patchflow.config.Config;
+import dev.patchflow.gittree.Applier;
+import dev.patchflow.gittree.ApplierLoop;
+import dev.patchflow.gittree.MergeDetector;
+import java.time.Duration;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
@@ -51,8 +55,15 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
         host != null ? host : config.server().hostOrDefault(), server.port());
     out.flush();
+    Applier applier = Modules.applier(db, config, env.home(), clock);
+    ApplierLoop applying = !applier.enabled() ? null : new ApplierLoop(applier,
+        new MergeDetector(db, clock, config.applier().mergeScanDepthOrDefault()),
+        Duration.ofSeconds(config.applier().pollOrDefault()), Duration.ofMinutes(config.applier().mergeScanMinutesOrDefault()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (applying != null) {
+        applying.close();
+      }
       server.close(); // lets requests in flight finish
       db.close();
       stopped.countDown();

@@ -4,10 +4,11 @@ import java.util.List;
 
 /** The whole configuration file, typed. Every section is optional. */
 public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
-    List<StateConfig> states) {
-  public static final Config DEFAULT = new Config(null, null, null, null, null);
+    List<StateConfig> states, ApplierConfig applier) {
+  public static final Config DEFAULT = new Config(null, null, null, null, null, null);
 
   public Config {
+    applier = applier == null ? ApplierConfig.DEFAULT : applier;
     states = states == null ? List.of() : List.copyOf(states);
     server = server == null ? ServerConfig.DEFAULT : server;
     database = database == null ? DatabaseConfig.EMBEDDED : database;

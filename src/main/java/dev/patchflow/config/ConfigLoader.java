@@ -136,6 +136,6 @@ public final class ConfigLoader {
     }
     DatabaseConfig db = c.database();
     return new Config(new DatabaseConfig(db.url(), db.user(), Secret.of(value), db.poolSize()),
-        c.intake(), c.projects(), c.server(), c.states());
+        c.intake(), c.projects(), c.server(), c.states(), c.applier());
   }
 }

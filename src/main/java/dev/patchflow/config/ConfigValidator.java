@@ -49,6 +49,19 @@ final class ConfigValidator {
         state(own.get(j), "projects[" + i + "].states[" + j + "]", stateIds, stateSlugs, out);
       }
     }
+    ApplierConfig applier = c.applier();
+    if (applier.workers() != null && (applier.workers() < 1 || applier.workers() > 64)) {
+      out.add("applier.workers: must be between 1 and 64, got " + applier.workers());
+    }
+    if (applier.pollSeconds() != null && applier.pollSeconds() < 1) {
+      out.add("applier.poll_seconds: must be at least 1, got " + applier.pollSeconds());
+    }
+    if (applier.mergeScanMinutes() != null && applier.mergeScanMinutes() < 1) {
+      out.add("applier.merge_scan_minutes: must be at least 1, got " + applier.mergeScanMinutes());
+    }
+    if (applier.mergeScanDepth() != null && applier.mergeScanDepth() < 1) {
+      out.add("applier.merge_scan_depth: must be at least 1, got " + applier.mergeScanDepth());
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.projects().size(); i++) {
       ProjectConfig p = c.projects().get(i);
@@ -57,6 +70,17 @@ final class ConfigValidator {
         out.add(key + ".name: required; letters, digits, '.', '_' or '-' (got '" + p.name() + "')");
       } else if (!names.add(p.name())) {
         out.add(key + ".name: '" + p.name() + "' is defined twice");
+      }
+      if (p.git() != null) {
+        if (p.git().baseRepo() == null || p.git().baseRepo().isBlank()) {
+          out.add(key + ".git.base_repo: required (a URL or path git can fetch from)");
+        }
+        if (p.git().pushUrl() == null || p.git().pushUrl().isBlank()) {
+          out.add(key + ".git.push_url: required (where tags of applied series are pushed)");
+        }
+        if (p.git().baseBranch() != null && !p.git().baseBranch().matches("[A-Za-z0-9._/-]+")) {
+          out.add(key + ".git.base_branch: not a branch name: '" + p.git().baseBranch() + "'");
+        }
       }
       if (p.listId() == null && p.listEmails().isEmpty()) {
         out.add(key + ": give list_id or list_emails, or no mail can reach the project");

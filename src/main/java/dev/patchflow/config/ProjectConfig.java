@@ -10,9 +10,10 @@ import java.util.List;
  * @param prefixes subject rules that must all pass: "tag" must be a subject prefix,
  *     "!tag" must not be, "/regex" must match the subject
  * @param states patch states of this project only, beyond Patchwork's and the instance's
+ * @param git where its series are applied and pushed (none: they are not applied)
  */
 public record ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
-    List<StateConfig> states) {
+    List<StateConfig> states, GitTreeConfig git) {
   public ProjectConfig {
     listEmails = listEmails == null ? List.of() : List.copyOf(listEmails);
     prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
@@ -20,6 +21,6 @@ public record ProjectConfig(String name, String listId, List<String> listEmails,
   }
 
   public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes) {
-    this(name, listId, listEmails, prefixes, List.of());
+    this(name, listId, listEmails, prefixes, List.of(), null);
   }
 }

@@ -74,6 +74,28 @@ public final class PatchActions {
     });
   }
 
+  /**
+   * The patch was found merged upstream as {@code commit}: it becomes accepted with the commit
+   * as its commit_ref (an event with no actor: nobody did it here). False when it already was.
+   */
+  public boolean merged(long patchId, String commit) {
+    return db.jdbi().inTransaction(h -> {
+      Optional<SubmissionRow> found = submissions.byId(h, patchId, List.of("PATCH", "PULL_REQUEST"));
+      if (found.isEmpty() || commit.equals(found.get().commitRef())) {
+        return false;
+      }
+      SubmissionRow p = found.get();
+      int accepted = stateId(h, p.projectId(), "accepted");
+      h.createUpdate("UPDATE message_project SET state_id = :s, commit_ref = :c WHERE seq = :id")
+          .bind("s", accepted).bind("c", commit).bind("id", patchId).execute();
+      if (p.stateId() != accepted) {
+        events.add(h, List.of(EventRepository.Event.of(p.projectId(), "patch-state-changed", clock.instant(), null)
+            .patch(patchId).states(p.stateId(), accepted)));
+      }
+      return true;
+    });
+  }
+
   private boolean mayEdit(Handle h, Principal who, SubmissionRow p) {
     if (!who.authenticated()) {
       return false;

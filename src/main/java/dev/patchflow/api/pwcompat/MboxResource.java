@@ -3,9 +3,8 @@ package dev.patchflow.api.pwcompat;
 import dev.patchflow.api.ApiException;
 import dev.patchflow.api.Urls;
 import dev.patchflow.mail.MboxRenderer;
-import dev.patchflow.mail.Person;
-import dev.patchflow.mail.Trailer;
 import dev.patchflow.store.Database;
+import dev.patchflow.store.Mboxes;
 import dev.patchflow.store.ProjectDetails;
 import dev.patchflow.store.ProjectRepository;
 import dev.patchflow.store.SeriesDetail;
@@ -27,6 +26,7 @@ import org.jdbi.v3.core.Handle;
 public final class MboxResource {
   private final Database db;
   private final SubmissionQueries submissions = new SubmissionQueries();
+  private final Mboxes mboxes = new Mboxes();
 
   public MboxResource(Database db) {
     this.db = db;
@@ -34,15 +34,7 @@ public final class MboxResource {
 
   public void series(Context ctx) {
     long id = Params.pathId(ctx, "id");
-    String mbox = db.jdbi().withHandle(h -> {
-      SeriesDetail d = new SeriesQueries().get(h, id).orElseThrow(ApiException::notFound);
-      List<MboxRenderer.Entry> entries = new ArrayList<>();
-      for (SeriesDetail.PatchEntry p : d.patches()) {
-        SubmissionRow row = submissions.byMsgid(h, projectOf(h, d), p.message().messageId()).orElseThrow();
-        entries.add(entry(h, row, folded(p)));
-      }
-      return MboxRenderer.render(entries);
-    });
+    String mbox = db.jdbi().withHandle(h -> mboxes.series(h, id)).orElseThrow(ApiException::notFound);
     send(ctx, mbox, id + "-" + slug(db.jdbi().withHandle(h -> new SeriesQueries().row(h, id).orElseThrow().name())));
   }
 
@@ -57,7 +49,7 @@ public final class MboxResource {
           boolean self = p.message().messageId().equals(row.msgid());
           if (self || "*".equals(series)) {
             SubmissionRow r = self ? row : submissions.byMsgid(h, row.projectId(), p.message().messageId()).orElseThrow();
-            entries.add(entry(h, r, folded(p)));
+            entries.add(mboxes.entry(h, r, Mboxes.folded(p)));
           }
           if (self) {
             break;
@@ -65,7 +57,7 @@ public final class MboxResource {
         }
       }
       if (entries.isEmpty()) {
-        entries.add(entry(h, row, List.of()));
+        entries.add(mboxes.entry(h, row, List.of()));
       }
       return MboxRenderer.render(entries);
     });
@@ -92,7 +84,7 @@ public final class MboxResource {
           .filter(x -> x.name().equals(ctx.pathParam("name"))).findFirst().orElseThrow(ApiException::notFound);
       List<MboxRenderer.Entry> entries = new ArrayList<>();
       for (long id : new dev.patchflow.store.BundleRepository().patches(h, List.of(b.id())).getOrDefault(b.id(), List.of())) {
-        submissions.byId(h, id, List.of("PATCH", "PULL_REQUEST")).ifPresent(r -> entries.add(entry(h, r, List.of())));
+        submissions.byId(h, id, List.of("PATCH", "PULL_REQUEST")).ifPresent(r -> entries.add(mboxes.entry(h, r, List.of())));
       }
       return MboxRenderer.render(entries);
     });
@@ -100,38 +92,13 @@ public final class MboxResource {
   }
 
   public void cover(Context ctx) {
-    String mbox = db.jdbi().withHandle(h -> MboxRenderer.render(List.of(entry(h, byPath(h, ctx), List.of()))));
+    String mbox = db.jdbi().withHandle(h -> MboxRenderer.render(List.of(mboxes.entry(h, byPath(h, ctx), List.of()))));
     send(ctx, mbox, "cover");
   }
 
   private SubmissionRow byPath(Handle h, Context ctx) {
     ProjectDetails p = new ProjectRepository().details(h, ctx.pathParam("project")).orElseThrow(ApiException::notFound);
     return submissions.byMsgid(h, p.id(), ctx.pathParam("msgid")).orElseThrow(ApiException::notFound);
-  }
-
-  private static long projectOf(Handle h, SeriesDetail d) {
-    return new ProjectRepository().byName(h, d.summary().project()).orElseThrow().id();
-  }
-
-  private static List<Trailer> folded(SeriesDetail.PatchEntry p) {
-    return p.trailers().stream().filter(t -> !t.givenIn().equals(p.message().messageId()))
-        .map(t -> new Trailer(t.name(), t.value())).toList();
-  }
-
-  private MboxRenderer.Entry entry(Handle h, SubmissionRow r, List<Trailer> folded) {
-    SubmissionQueries.Body body = submissions.body(h, r.messageId()).orElseThrow();
-    record Author(String name, String email) {}
-    Author author = h.createQuery("SELECT author_name, author_email FROM message WHERE id = :id").bind("id", r.messageId())
-        .map((rs, c) -> new Author(rs.getString(1), rs.getString(2))).one();
-    List<String> headers = new ArrayList<>();
-    headers.add("X-Patchwork-Submitter: " + r.personName() + " <" + r.personEmail() + ">");
-    headers.add("X-Patchwork-Id: " + r.id());
-    if (r.delegateId() != null) {
-      new UserRepository().byId(h, r.delegateId()).ifPresent(u -> headers.add("X-Patchwork-Delegate: " + u.email()));
-    }
-    String subject = r.subject().raw().replaceFirst("(?i)^(re|fwd?):\\s*", "");
-    return new MboxRenderer.Entry(new Person(author.name(), author.email()), r.date(), subject, r.msgid(),
-        body.content(), body.diff(), folded, headers);
   }
 
   private static void send(Context ctx, String mbox, String name) {

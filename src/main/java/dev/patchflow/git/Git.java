@@ -1,0 +1,277 @@
+package dev.patchflow.git;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The git binary in one repository or work tree: the verbs Patchflow uses, with typed results.
+ * Always the real git (the semantics of `git am -3` are what kernel developers rely on), run
+ * with a fixed locale, no prompts, no pager and no user or system configuration, so that the
+ * same inputs give the same results on every host.
+ */
+public final class Git {
+  private static final Duration TIMEOUT = Duration.ofMinutes(30);
+  private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "git-output");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Path dir;
+  private final Identity identity;
+
+  /** Who commits (the committer of applied patches; authors come from the mail). */
+  public record Identity(String name, String email) {
+    public static final Identity PATCHFLOW = new Identity("Patchflow", "patchflow@localhost");
+  }
+
+  public Git(Path dir, Identity identity) {
+    this.dir = dir;
+    this.identity = identity;
+  }
+
+  public Git(Path dir) {
+    this(dir, Identity.PATCHFLOW);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** A new repository at {@code dir} (bare or with a work tree). */
+  public static Git init(Path dir, boolean bare) throws GitException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Git g = new Git(dir);
+    List<String> args = new ArrayList<>(List.of("init", "-q", "-b", "main"));
+    if (bare) {
+      args.add("--bare");
+    }
+    g.ok(null, args.toArray(new String[0]));
+    return g;
+  }
+
+  /** Fetches {@code refspec} from {@code url}, moving local refs even when not fast-forward. */
+  public void fetch(String url, String refspec) throws GitException {
+    ok(null, "fetch", "-q", "--no-tags", "--force", url, refspec);
+  }
+
+  /** The commit a revision names, if it exists. */
+  public Optional<CommitId> resolve(String rev) throws GitException {
+    Output o = run(null, "rev-parse", "-q", "--verify", rev + "^{commit}");
+    return o.code() == 0 ? Optional.of(new CommitId(o.stdout().strip())) : Optional.empty();
+  }
+
+  /** Sets a ref (a tag, a branch) to a commit. */
+  public void updateRef(String ref, CommitId to) throws GitException {
+    ok(null, "update-ref", ref, to.sha());
+  }
+
+  public void deleteRef(String ref) throws GitException {
+    ok(null, "update-ref", "-d", ref);
+  }
+
+  /** Pushes refspecs (forced with a leading '+') to a remote. */
+  public void push(String url, List<String> refspecs) throws GitException {
+    List<String> args = new ArrayList<>(List.of("push", "-q", "--porcelain", url));
+    args.addAll(refspecs);
+    ok(null, args.toArray(new String[0]));
+  }
+
+  /** Adds a work tree of this repository at {@code where}, detached at {@code at}. */
+  public Git addWorktree(Path where, CommitId at) throws GitException {
+    ok(null, "worktree", "add", "-q", "-f", "--detach", where.toString(), at.sha());
+    return new Git(where, identity);
+  }
+
+  /** Forgets work trees whose directories are gone (after a crash, say). */
+  public void pruneWorktrees() throws GitException {
+    ok(null, "worktree", "prune");
+  }
+
+  /** In a work tree: a clean checkout of {@code at}, whatever state an earlier run left. */
+  public void resetTo(CommitId at) throws GitException {
+    Output inAm = run(null, "rev-parse", "--git-path", "rebase-apply");
+    if (inAm.code() == 0 && Files.isDirectory(dir.resolve(inAm.stdout().strip()))) {
+      run(null, "am", "--abort");
+    }
+    ok(null, "checkout", "-q", "-f", "--detach", at.sha());
+    ok(null, "clean", "-q", "-f", "-d", "-x");
+  }
+
+  /**
+   * In a work tree: applies an mbox with `git am` (three-way when asked). On failure the
+   * conflict is described and the am session aborted, so the work tree is back at its start.
+   */
+  public AmResult am(byte[] mbox, boolean threeWay) throws GitException {
+    CommitId before = resolve("HEAD").orElseThrow(() -> new GitException(List.of("git", "am"), -1, "no HEAD in " + dir));
+    List<String> args = new ArrayList<>(List.of("am", "-q", "--no-rerere-autoupdate"));
+    if (threeWay) {
+      args.add("-3");
+    }
+    Output o = run(mbox, args.toArray(new String[0]));
+    if (o.code() == 0) {
+      return new AmResult.Applied(commitsSince(before));
+    }
+    Path state = dir.resolve(ok(null, "rev-parse", "--git-path", "rebase-apply").strip());
+    if (!Files.isDirectory(state)) {
+      throw new GitException(List.of("git", "am"), o.code(), o.stderr() + o.stdout());
+    }
+    int index = number(state.resolve("next"));
+    String subject = firstLine(state.resolve("final-commit"));
+    List<String> paths = lines(ok(null, "diff", "--name-only", "--diff-filter=U"));
+    String hunks = paths.isEmpty() ? "" : ok(null, "diff", "--no-color", "--no-ext-diff");
+    run(null, "am", "--abort");
+    return new AmResult.Conflict(index, subject, paths, (o.stdout() + o.stderr()).strip(), hunks);
+  }
+
+  /** Commits in {@code since..HEAD}, oldest first. */
+  public List<CommitId> commitsSince(CommitId since) throws GitException {
+    return lines(ok(null, "rev-list", "--reverse", since.sha() + "..HEAD")).stream().map(CommitId::new).toList();
+  }
+
+  /** The commits of a range (e.g. "a..b"), oldest first, with their whole messages. */
+  public List<LogEntry> log(String range) throws GitException {
+    return entries(ok(null, "log", "--reverse", "--no-color", "--format=%H%x00%s%x00%B%x1e", range));
+  }
+
+  /** The newest {@code count} commits reachable from {@code head}, oldest first. */
+  public List<LogEntry> lastCommits(CommitId head, int count) throws GitException {
+    return entries(ok(null, "log", "--reverse", "--no-color", "-n", Integer.toString(count),
+        "--format=%H%x00%s%x00%B%x1e", head.sha()));
+  }
+
+  private static List<LogEntry> entries(String out) {
+    List<LogEntry> entries = new ArrayList<>();
+    for (String record : out.split("\u001e")) {
+      String r = record.stripLeading();
+      if (r.isEmpty()) {
+        continue;
+      }
+      String[] f = r.split("\u0000", 3);
+      entries.add(new LogEntry(new CommitId(f[0]), f[1], f.length > 2 ? f[2] : ""));
+    }
+    return entries;
+  }
+
+  /** The diff a commit makes against its first parent, as a patch mail carries it. */
+  public String diffOf(CommitId commit) throws GitException {
+    return ok(null, "show", "--no-color", "--no-ext-diff", "--format=", "--full-index", commit.sha());
+  }
+
+  /** Whether {@code ancestor} is reachable from {@code descendant}. */
+  public boolean isAncestor(CommitId ancestor, CommitId descendant) throws GitException {
+    return run(null, "merge-base", "--is-ancestor", ancestor.sha(), descendant.sha()).code() == 0;
+  }
+
+  private static int number(Path file) {
+    try {
+      return Integer.parseInt(Files.readString(file).strip());
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String firstLine(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file).lines().findFirst().orElse("") : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static List<String> lines(String s) {
+    return s.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  /** What a git process printed and how it exited. */
+  private record Output(int code, String stdout, String stderr) {}
+
+  /** Runs git and returns its stdout; any exit but 0 is a {@link GitException}. */
+  private String ok(byte[] stdin, String... args) throws GitException {
+    Output o = run(stdin, args);
+    if (o.code() != 0) {
+      throw new GitException(command(args), o.code(), o.stderr());
+    }
+    return o.stdout();
+  }
+
+  private Output run(byte[] stdin, String... args) throws GitException {
+    List<String> command = command(args);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("LC_ALL", "C");
+    env.put("GIT_TERMINAL_PROMPT", "0");
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+    env.put("GIT_PAGER", "cat");
+    env.put("GIT_COMMITTER_NAME", identity.name());
+    env.put("GIT_COMMITTER_EMAIL", identity.email());
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new GitException(command, -1, "cannot run git: " + e.getMessage());
+    }
+    CompletableFuture<byte[]> out = drain(p.getInputStream());
+    CompletableFuture<byte[]> err = drain(p.getErrorStream());
+    try (OutputStream in = p.getOutputStream()) {
+      if (stdin != null) {
+        in.write(stdin);
+      }
+    } catch (IOException e) {
+      // git stopped reading (it failed early); its exit code and stderr say why
+    }
+    try {
+      if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new GitException(command, -1, "timed out after " + TIMEOUT.toMinutes() + " minutes");
+      }
+      return new Output(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+          new String(err.join(), StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new GitException(command, -1, "interrupted");
+    }
+  }
+
+  private static List<String> command(String... args) {
+    List<String> c = new ArrayList<>(args.length + 1);
+    c.add("git");
+    c.addAll(Arrays.asList(args));
+    return c;
+  }
+
+  /**
+   * Reads a stream to its end on a thread of its own: stdout and stderr must be read at once, or
+   * git blocks on a full pipe; the common pool may have a single thread on a small machine.
+   */
+  private static CompletableFuture<byte[]> drain(InputStream s) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = s) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        in.transferTo(b);
+        return b.toByteArray();
+      } catch (IOException e) {
+        return new byte[0];
+      }
+    }, READERS);
+  }
+}
