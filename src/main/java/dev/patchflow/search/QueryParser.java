@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class QueryParser {
   static final Set<String> KEYS = Set.of("from", "to", "project", "age", "is", "not", "has", "success", "failure",
       "pending", "running");
-  static final Set<String> IS_VALUES = Set.of("complete", "reviewed", "obsolete", "merged", "tested", "pull");
+  static final Set<String> IS_VALUES = Set.of("complete", "reviewed", "obsolete", "merged", "tested", "pull", "applied");
   private static final Pattern AGE = Pattern.compile("[<>]?\\d+[dwmy]");
 
   private final String text;

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * definitions, asked once per badge for the whole page.
  */
 public final class SeriesBadges {
-  private static final List<String> BADGES = List.of("reviewed", "merged", "tested");
+  private static final List<String> BADGES = List.of("reviewed", "applied", "merged", "tested");
 
   public Map<Long, Set<String>> of(Handle h, List<Long> seriesIds, Instant now) {
     Map<Long, Set<String>> out = new HashMap<>();

@@ -82,6 +82,8 @@ public final class SeriesSearch {
           + "AND NOT EXISTS (SELECT 1 FROM series_member mm2 JOIN message_project mmp ON mmp.message_id = mm2.message_id "
           + "AND mmp.project_id = s.project_id WHERE mm2.series_id = s.id AND mm2.role = 'patch' AND mmp.state_id <> 3 "
           + "AND mmp.commit_ref IS NULL))";
+      case "applied" -> "EXISTS (SELECT 1 FROM series_result ar WHERE ar.series_id = s.id AND ar.name = 'git' "
+          + "AND ar.status = 'success')";
       case "tested" -> "(EXISTS (SELECT 1 FROM series_result tr WHERE tr.series_id = s.id AND tr.name <> 'git') "
           + "AND NOT EXISTS (SELECT 1 FROM series_result tr2 WHERE tr2.series_id = s.id AND tr2.status <> 'success'))";
       default -> throw new IllegalArgumentException(what);

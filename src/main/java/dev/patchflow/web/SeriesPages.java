@@ -4,6 +4,7 @@ import dev.patchflow.api.ApiException;
 import dev.patchflow.api.Urls;
 import dev.patchflow.store.CheckRepository;
 import dev.patchflow.store.Database;
+import dev.patchflow.store.ApplyRepository;
 import dev.patchflow.store.ResultRepository;
 import dev.patchflow.store.SeriesBadges;
 import dev.patchflow.store.SeriesDetail;
@@ -58,8 +59,29 @@ final class SeriesPages {
           .getOrDefault(id, java.util.Set.of()));
       return new Views.SeriesPage(id, d.summary().project(), row.name(), row.version(), row.received(), row.total(),
           row.personName() + " <" + row.personEmail() + ">", WebUi.DATE.format(row.date()), badges, cover, patches,
-          replies, trailers(d.trailers(), null), results, versions(h, row), base + "/series/" + id + "/mbox/");
+          replies, trailers(d.trailers(), null), results, versions(h, row), base + "/series/" + id + "/mbox/", git(h, id));
     });
+  }
+
+  private static Views.GitTree git(Handle h, long id) {
+    return new ApplyRepository().get(h, id).map(j -> {
+      String url = null;
+      if (j.tag() != null) {
+        String data = new ResultRepository().forSeries(h, List.of(id)).getOrDefault(id, List.of()).stream()
+            .filter(r -> r.name().equals("git")).map(ResultRepository.Result::data).findFirst().orElse(null);
+        url = data == null ? null : urlOf(data);
+      }
+      return new Views.GitTree(j.state(), j.summary() == null ? "" : j.summary(), j.tag(), url,
+          j.baseCommit() == null ? "" : j.baseCommit().substring(0, 12), j.detail() == null ? "" : j.detail());
+    }).orElse(null);
+  }
+
+  private static String urlOf(String resultData) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(resultData).path("url").asText(null);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
   }
 
   /** The text of each version's patches, compared line by line. */

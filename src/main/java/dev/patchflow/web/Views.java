@@ -28,7 +28,10 @@ public final class Views {
 
   public record SeriesPage(long id, String project, String name, int version, int received, int total, String submitter,
       String date, List<String> badges, Message cover, List<PatchItem> patches, List<Message> replies,
-      List<Trailer> trailers, List<Result> results, List<Version> versions, String mbox) {}
+      List<Trailer> trailers, List<Result> results, List<Version> versions, String mbox, GitTree git) {}
+
+  /** How applying the series to its git tree went (null on the page when it was not tried). */
+  public record GitTree(String state, String summary, String tag, String url, String base, String detail) {}
 
   public record DiffLine(String kind, String text) {}
 

@@ -155,7 +155,7 @@ public final class WebUi implements ApiServer.Module {
   static List<String> badges(SeriesRow s, Set<String> extra) {
     List<String> out = new ArrayList<>();
     out.add(s.complete() ? "complete" : "incomplete");
-    for (String b : List.of("reviewed", "merged", "tested")) {
+    for (String b : List.of("reviewed", "applied", "merged", "tested")) {
       if (extra.contains(b)) {
         out.add(b);
       }

@@ -123,6 +123,27 @@ class GitTreeIT {
       assertThat(failed.detail()).contains("<<<<<<<").contains("a5-upstream").contains("a5-B");
       assertThat(git(tags, "ls-remote", ".", "refs/tags/*")).doesNotContain(TagName.of(messageIds(b).get(0)));
 
+      // The series pages show it, and the search knows it.
+      dev.patchflow.users.Users users = new dev.patchflow.users.Users(db, clock);
+      try (dev.patchflow.api.ApiServer server = new dev.patchflow.api.ApiServer(db, users, clock,
+          new dev.patchflow.web.WebUi(db, users, clock)).start("127.0.0.1", 0)) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, String> get = path -> {
+          try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+          } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        };
+        assertThat(get.apply("/series/" + seriesA + "/")).contains("Applied onto <code>" + m2.substring(0, 12))
+            .contains("href=\"https://git.example.org/?h=" + tagA + "\"").contains("applied</span>");
+        assertThat(get.apply("/series/" + seriesB + "/")).contains("Not applied: patch 1 (a: change line 5)")
+            .contains("&lt;&lt;&lt;&lt;&lt;&lt;&lt;").contains("a5-upstream");
+        assertThat(get.apply("/search?q=is:applied")).contains("a series").contains("c series")
+            .doesNotContain("a: change line 5");
+      }
+
       // Nothing twice.
       Applier.Pass again = applier.runOnce();
       assertThat(again).isEqualTo(new Applier.Pass(0, 0, 0, 0));
