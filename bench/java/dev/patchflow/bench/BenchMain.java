@@ -22,6 +22,7 @@ public final class BenchMain {
   static {
     BENCHMARKS.put("intake", (figures, dataDir) -> new IntakeBench(dataDir).run(figures));
     BENCHMARKS.put("api", (figures, dataDir) -> new ApiBench(dataDir).run(figures));
+    BENCHMARKS.put("apply", (figures, dataDir) -> new ApplyBench(dataDir).run(figures));
   }
 
   private BenchMain() {}
