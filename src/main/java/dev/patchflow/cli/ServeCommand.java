@@ -3,6 +3,7 @@ package dev.patchflow.cli;
 import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.Urls;
 import dev.patchflow.config.Config;
+import dev.patchflow.intake.imap.ImapIntake;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
@@ -50,9 +51,13 @@ final class ServeCommand implements Callable<Integer> {
         port != null ? port : config.server().portOrDefault());
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
         host != null ? host : config.server().hostOrDefault(), server.port());
+    // IMAP sources of the config import in the background, straight into the store
+    ImapIntake imap = ImapIntake.intoStore(config, db, clock);
+    imap.start();
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      imap.close(); // before the store closes under it
       server.close(); // lets requests in flight finish
       db.close();
       stopped.countDown();
