@@ -34,7 +34,10 @@ final class ImapConnector {
       props.put(p + "starttls.required", "true");
     }
     if (source.fingerprint() != null) {
-      props.put(p + "ssl.socketFactory", PinnedTrust.socketFactory(source.nameOrDefault(), source.fingerprint()));
+      javax.net.ssl.SSLSocketFactory pinned = PinnedTrust.socketFactory(source.nameOrDefault(), source.fingerprint());
+      props.put(p + "ssl.socketFactory", pinned);
+      props.put(p + "socketFactory", pinned);
+      props.put(p + "socketFactory.fallback", "false");
       // the pin names the certificate itself, so the host name in it adds nothing
       props.put(p + "ssl.checkserveridentity", "false");
     } else if (source.security() != Security.NONE) {
