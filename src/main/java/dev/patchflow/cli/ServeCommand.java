@@ -6,12 +6,13 @@ import dev.patchflow.config.Config;
 import dev.patchflow.gittree.Applier;
 import dev.patchflow.gittree.ApplierLoop;
 import dev.patchflow.gittree.MergeDetector;
-import java.time.Duration;
+import dev.patchflow.intake.imap.ImapIntake;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -54,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
         port != null ? port : config.server().portOrDefault());
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
         host != null ? host : config.server().hostOrDefault(), server.port());
+    // IMAP sources of the config import in the background, straight into the store
+    ImapIntake imap = ImapIntake.intoStore(config, db, clock);
+    imap.start();
     out.flush();
     Applier applier = Modules.applier(db, config, env.home(), clock);
     ApplierLoop applying = !applier.enabled() ? null : new ApplierLoop(applier,
@@ -61,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         Duration.ofSeconds(config.applier().pollOrDefault()), Duration.ofMinutes(config.applier().mergeScanMinutesOrDefault()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      imap.close(); // before the store closes under it
       if (applying != null) {
         applying.close();
       }

@@ -121,21 +121,29 @@ public final class ConfigLoader {
 
   /** "${NAME}" in a secret is read from the environment, so the file need not hold it. */
   private static Config resolveSecrets(Config c, String file, Function<String, String> env) {
-    Secret pw = c.database().password();
-    if (pw == null) {
-      return c;
+    DatabaseConfig db = c.database();
+    if (db.password() != null) {
+      db = new DatabaseConfig(db.url(), db.user(), resolve(db.password(), "database.password", file, env), db.poolSize());
     }
-    Matcher m = ENV.matcher(pw.reveal());
+    List<ImapSourceConfig> imap = new java.util.ArrayList<>();
+    for (int i = 0; i < c.intake().imap().size(); i++) {
+      ImapSourceConfig s = c.intake().imap().get(i);
+      imap.add(s.password() == null ? s : s.withPassword(resolve(s.password(), "intake.imap[" + i + "].password", file, env)));
+    }
+    IntakeConfig in = c.intake();
+    return new Config(db, new IntakeConfig(in.batchSize(), in.unmatched(), imap), c.projects(), c.server(), c.states(),
+        c.applier());
+  }
+
+  private static Secret resolve(Secret secret, String key, String file, Function<String, String> env) {
+    Matcher m = ENV.matcher(secret.reveal());
     if (!m.matches()) {
-      return c;
+      return secret;
     }
     String value = env.apply(m.group(1));
     if (value == null) {
-      throw new ConfigException(file, List.of("database.password: environment variable "
-          + m.group(1) + " is not set"));
+      throw new ConfigException(file, List.of(key + ": environment variable " + m.group(1) + " is not set"));
     }
-    DatabaseConfig db = c.database();
-    return new Config(new DatabaseConfig(db.url(), db.user(), Secret.of(value), db.poolSize()),
-        c.intake(), c.projects(), c.server(), c.states(), c.applier());
+    return Secret.of(value);
   }
 }

@@ -26,6 +26,12 @@ final class ConfigValidator {
     if (batch != null && (batch < 1 || batch > 10_000)) {
       out.add("intake.batch_size: must be between 1 and 10000, got " + batch);
     }
+    Set<String> projectNames = new HashSet<>();
+    c.projects().forEach(p -> projectNames.add(p.name()));
+    Set<String> sourceNames = new HashSet<>();
+    for (int i = 0; i < c.intake().imap().size(); i++) {
+      imap(c.intake().imap().get(i), "intake.imap[" + i + "]", projectNames, sourceNames, out);
+    }
     ServerConfig server = c.server();
     if (server.port() != null && (server.port() < 0 || server.port() > 65535)) {
       out.add("server.port: must be between 0 and 65535, got " + server.port());
@@ -99,6 +105,55 @@ final class ConfigValidator {
       }
     }
     return out;
+  }
+
+  private static void imap(ImapSourceConfig s, String key, Set<String> projects, Set<String> names, List<String> out) {
+    if (s.host() == null || s.host().isBlank()) {
+      out.add(key + ".host: required");
+    }
+    if (s.port() != null && (s.port() < 1 || s.port() > 65535)) {
+      out.add(key + ".port: must be between 1 and 65535, got " + s.port());
+    }
+    if (s.user() == null || s.user().isBlank()) {
+      out.add(key + ".user: required");
+    }
+    if (s.password() == null) {
+      out.add(key + ".password: required (the password, or ${VARIABLE} to read it from the environment)");
+    }
+    if (s.fingerprint() != null) {
+      if (!s.fingerprint().replace(":", "").matches("[0-9A-Fa-f]{64}")) {
+        out.add(key + ".fingerprint: must be a SHA-256 in hex (64 digits, colons allowed)");
+      }
+      if (s.security() == ImapSourceConfig.Security.NONE) {
+        out.add(key + ".fingerprint: pins a TLS certificate, but security is none");
+      }
+    }
+    AfterAction after = null;
+    try {
+      after = s.afterAction();
+    } catch (IllegalArgumentException e) {
+      out.add(key + ".after: " + e.getMessage());
+    }
+    for (int j = 0; j < s.folders().size(); j++) {
+      if (s.folders().get(j) == null || s.folders().get(j).isBlank()) {
+        out.add(key + ".folders[" + j + "]: empty folder name");
+      }
+    }
+    if (after instanceof AfterAction.Move m && s.folders().contains(m.folder())) {
+      out.add(key + ".after: moves mail into " + m.folder() + ", which is also imported from");
+    }
+    for (int j = 0; j < s.projects().size(); j++) {
+      if (!projects.contains(s.projects().get(j))) {
+        out.add(key + ".projects[" + j + "]: no project named '" + s.projects().get(j) + "' in projects");
+      }
+    }
+    if (s.pollSeconds() != null && (s.pollSeconds() < 1 || s.pollSeconds() > 1740)) {
+      // RFC 2177: an IDLE must be renewed within 29 minutes
+      out.add(key + ".poll_seconds: must be between 1 and 1740, got " + s.pollSeconds());
+    }
+    if (s.host() != null && s.user() != null && !names.add(s.nameOrDefault())) {
+      out.add(key + ".name: '" + s.nameOrDefault() + "' is used by another source; give each a name of its own");
+    }
   }
 
   private static void state(StateConfig st, String key, Set<Integer> ids, Set<String> slugs, List<String> out) {

@@ -1,16 +1,27 @@
 package dev.patchflow.config;
 
+import java.util.List;
+
 /**
  * How mail comes in.
  *
  * @param batchSize messages stored per transaction
  * @param unmatched what to do with mail that no configured project claims: {@code auto}
  *     creates a project per mailing list (List-Id), {@code keep} stores it without a project
+ * @param imap IMAP accounts imported from (by {@code serve}, or by {@code importer} elsewhere)
  */
-public record IntakeConfig(Integer batchSize, Unmatched unmatched) {
+public record IntakeConfig(Integer batchSize, Unmatched unmatched, List<ImapSourceConfig> imap) {
   public static final IntakeConfig DEFAULT = new IntakeConfig(null, null);
 
   public enum Unmatched { AUTO, KEEP }
+
+  public IntakeConfig {
+    imap = imap == null ? List.of() : List.copyOf(imap);
+  }
+
+  public IntakeConfig(Integer batchSize, Unmatched unmatched) {
+    this(batchSize, unmatched, null);
+  }
 
   public int batch() {
     return batchSize == null ? 500 : batchSize;

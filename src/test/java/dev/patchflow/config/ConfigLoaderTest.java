@@ -120,4 +120,87 @@ class ConfigLoaderTest {
         .hasMessageContaining("projects[0].states[0].id: 11 is used twice")
         .hasMessageContaining("projects[0].states[0].slug: 'mainlined' already exists");
   }
+
+  @Test
+  void imapSourcesAreTypedWithTheirPasswordFromTheEnvironment() throws Exception {
+    Config c = load("""
+        intake:
+          imap:
+            - host: imap.example.org
+              user: lists
+              password: ${IMAP_PW}
+              fingerprint: "AB:cd:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd"
+              folders: [INBOX, netdev]
+              after: move:Archive
+              projects: [netdev]
+              poll_seconds: 30
+            - name: relay
+              host: localhost
+              port: 1143
+              security: starttls
+              user: me
+              password: plain
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+        """, Map.of("IMAP_PW", "imap-s3cret"));
+    ImapSourceConfig a = c.intake().imap().get(0);
+    assertThat(a.password().reveal()).isEqualTo("imap-s3cret");
+    assertThat(a.toString()).doesNotContain("imap-s3cret");
+    assertThat(a.security()).isEqualTo(ImapSourceConfig.Security.TLS);
+    assertThat(a.portOrDefault()).isEqualTo(993);
+    assertThat(a.nameOrDefault()).isEqualTo("lists@imap.example.org:993");
+    assertThat(a.folders()).containsExactly("INBOX", "netdev");
+    assertThat(a.afterAction()).isEqualTo(new AfterAction.Move("Archive"));
+    assertThat(a.projects()).containsExactly("netdev");
+    assertThat(a.pollOrDefault()).isEqualTo(30);
+    ImapSourceConfig b = c.intake().imap().get(1);
+    assertThat(b.security()).isEqualTo(ImapSourceConfig.Security.STARTTLS);
+    assertThat(b.folders()).containsExactly("INBOX");
+    assertThat(b.afterAction()).isEqualTo(new AfterAction.Keep());
+    assertThat(b.password().reveal()).isEqualTo("plain");
+  }
+
+  @Test
+  void imapMistakesNameTheirKeys() {
+    assertThatThrownBy(() -> load("""
+        intake:
+          imap:
+            - host: imap.example.org
+              port: 70000
+              user: lists
+              fingerprint: "12:34"
+              after: archive
+              projects: [nowhere]
+              poll_seconds: 0
+            - user: x
+              password: y
+              security: none
+              fingerprint: "0000000000000000000000000000000000000000000000000000000000000000"
+              folders: [INBOX, Done]
+              after: "move:Done"
+        """, Map.of()))
+        .hasMessageContaining("intake.imap[0].port: must be between 1 and 65535, got 70000")
+        .hasMessageContaining("intake.imap[0].password: required")
+        .hasMessageContaining("intake.imap[0].fingerprint: must be a SHA-256 in hex")
+        .hasMessageContaining("intake.imap[0].after: must be keep, mark-seen, move:FOLDER or delete, got 'archive'")
+        .hasMessageContaining("intake.imap[0].projects[0]: no project named 'nowhere'")
+        .hasMessageContaining("intake.imap[0].poll_seconds: must be between 1 and 1740, got 0")
+        .hasMessageContaining("intake.imap[1].host: required")
+        .hasMessageContaining("intake.imap[1].fingerprint: pins a TLS certificate, but security is none")
+        .hasMessageContaining("intake.imap[1].after: moves mail into Done, which is also imported from");
+    assertThatThrownBy(() -> load("intake:\n  imap:\n    - host: h\n      user: u\n      password: ${NO_SUCH_IMAP_PW}\n", Map.of()))
+        .hasMessageContaining("intake.imap[0].password: environment variable NO_SUCH_IMAP_PW is not set");
+  }
+
+  @Test
+  void afterActionsParse() {
+    assertThat(AfterAction.parse("keep")).isEqualTo(new AfterAction.Keep());
+    assertThat(AfterAction.parse("Mark-Seen")).isEqualTo(new AfterAction.MarkSeen());
+    assertThat(AfterAction.parse("delete")).isEqualTo(new AfterAction.Delete());
+    assertThat(AfterAction.parse("move: Lists/Done")).isEqualTo(new AfterAction.Move("Lists/Done"));
+    assertThat(AfterAction.parse("move:Lists/Done").describe()).isEqualTo("move:Lists/Done");
+    assertThatThrownBy(() -> AfterAction.parse("move:")).hasMessageContaining("move: needs a folder");
+    assertThatThrownBy(() -> AfterAction.parse("seen")).hasMessageContaining("got 'seen'");
+  }
 }
