@@ -26,6 +26,7 @@ final class ConfigValidator {
     if (batch != null && (batch < 1 || batch > 10_000)) {
       out.add("intake.batch_size: must be between 1 and 10000, got " + batch);
     }
+    publicInboxes(c, out);
     ServerConfig server = c.server();
     if (server.port() != null && (server.port() < 0 || server.port() > 65535)) {
       out.add("server.port: must be between 0 and 65535, got " + server.port());
@@ -75,6 +76,27 @@ final class ConfigValidator {
       }
     }
     return out;
+  }
+
+  private static void publicInboxes(Config c, List<String> out) {
+    Set<String> projectNames = new HashSet<>();
+    c.projects().forEach(p -> projectNames.add(p.name()));
+    List<PublicInboxConfig> all = c.intake().publicInbox();
+    for (int i = 0; i < all.size(); i++) {
+      PublicInboxConfig pi = all.get(i);
+      String key = "intake.public_inbox[" + i + "]";
+      if (pi.path() == null || pi.path().isBlank()) {
+        out.add(key + ".path: required (an inbox holding git/N.git, an epoch, or a directory of inboxes)");
+      }
+      if (pi.pollSeconds() != null && (pi.pollSeconds() < 1 || pi.pollSeconds() > 86_400)) {
+        out.add(key + ".poll_seconds: must be between 1 and 86400, got " + pi.pollSeconds());
+      }
+      for (int j = 0; j < pi.projects().size(); j++) {
+        if (!projectNames.contains(pi.projects().get(j))) {
+          out.add(key + ".projects[" + j + "]: no project named '" + pi.projects().get(j) + "' in projects");
+        }
+      }
+    }
   }
 
   private static void state(StateConfig st, String key, Set<Integer> ids, Set<String> slugs, List<String> out) {

@@ -1,14 +1,25 @@
 package dev.patchflow.config;
 
+import java.util.List;
+
 /**
  * How mail comes in.
  *
  * @param batchSize messages stored per transaction
  * @param unmatched what to do with mail that no configured project claims: {@code auto}
  *     creates a project per mailing list (List-Id), {@code keep} stores it without a project
+ * @param publicInbox local public-inbox mirrors that {@code serve} polls
  */
-public record IntakeConfig(Integer batchSize, Unmatched unmatched) {
+public record IntakeConfig(Integer batchSize, Unmatched unmatched, List<PublicInboxConfig> publicInbox) {
   public static final IntakeConfig DEFAULT = new IntakeConfig(null, null);
+
+  public IntakeConfig {
+    publicInbox = publicInbox == null ? List.of() : List.copyOf(publicInbox);
+  }
+
+  public IntakeConfig(Integer batchSize, Unmatched unmatched) {
+    this(batchSize, unmatched, null);
+  }
 
   public enum Unmatched { AUTO, KEEP }
 
