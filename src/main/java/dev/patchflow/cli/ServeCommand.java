@@ -3,6 +3,7 @@ package dev.patchflow.cli;
 import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.Urls;
 import dev.patchflow.config.Config;
+import dev.patchflow.intake.publicinbox.PublicInboxPoller;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
@@ -51,8 +52,12 @@ final class ServeCommand implements Callable<Integer> {
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
         host != null ? host : config.server().hostOrDefault(), server.port());
     out.flush();
+    PublicInboxPoller mirrors = new PublicInboxPoller(db, PublicInboxPoller.mirrors(config, env.home()),
+        config.intake().batch(), clock);
+    mirrors.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      mirrors.close();
       server.close(); // lets requests in flight finish
       db.close();
       stopped.countDown();
