@@ -6,6 +6,7 @@ import dev.patchflow.intake.ImportSummary;
 import dev.patchflow.intake.Importer;
 import dev.patchflow.intake.MailSources;
 import dev.patchflow.intake.ProjectRouter;
+import dev.patchflow.intake.publicinbox.PublicInboxSources;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.QuarantineRepository;
 import dev.patchflow.store.QuarantinedMail;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import mail from mbox files (also .gz), maildirs, single .eml files or directories of them.",
+    description = {"Import mail from mbox files (also .gz), maildirs, single .eml files or directories of them,",
+        "or (--public-inbox) from public-inbox v2 archives such as lore mirrors.",
         "Importing the same mail twice stores nothing new; mail that cannot be parsed is quarantined."})
 final class ImportCommand implements Callable<Integer> {
   @Mixin Environment env;
@@ -36,6 +38,10 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--quarantined", paramLabel = "ID", description = "Print the raw bytes of one quarantined mail.")
   Long showQuarantined;
+
+  @Option(names = "--public-inbox", description = {"The PATHs are public-inbox v2 archives: an inbox (holding git/N.git),",
+      "one epoch N.git, or a directory of inboxes. Each epoch continues after the last commit imported."})
+  boolean publicInbox;
 
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
@@ -69,7 +75,8 @@ final class ImportCommand implements Callable<Integer> {
           config.intake().batch(), Clock.systemUTC());
       ImportSummary summary;
       try (ImportProgress progress = !noProgress && System.console() != null ? new ConsoleProgress() : new LogProgress()) {
-        summary = importer.importAll(MailSources.open(paths), progress);
+        summary = importer.importAll(publicInbox ? PublicInboxSources.open(db, paths, Clock.systemUTC())
+            : MailSources.open(paths), progress);
       }
       out.println(summary.describe());
       return 0;

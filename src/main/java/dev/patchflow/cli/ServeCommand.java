@@ -7,6 +7,7 @@ import dev.patchflow.gittree.Applier;
 import dev.patchflow.gittree.ApplierLoop;
 import dev.patchflow.gittree.MergeDetector;
 import dev.patchflow.intake.imap.ImapIntake;
+import dev.patchflow.intake.publicinbox.PublicInboxPoller;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
@@ -59,13 +60,18 @@ final class ServeCommand implements Callable<Integer> {
     ImapIntake imap = ImapIntake.intoStore(config, db, clock);
     imap.start();
     out.flush();
+    PublicInboxPoller mirrors = new PublicInboxPoller(db, PublicInboxPoller.mirrors(config, env.home()),
+        config.intake().batch(), clock);
+    mirrors.start();
     Applier applier = Modules.applier(db, config, env.home(), clock);
     ApplierLoop applying = !applier.enabled() ? null : new ApplierLoop(applier,
         new MergeDetector(db, clock, config.applier().mergeScanDepthOrDefault()),
         Duration.ofSeconds(config.applier().pollOrDefault()), Duration.ofMinutes(config.applier().mergeScanMinutesOrDefault()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      imap.close(); // before the store closes under it
+      // the background work first, before the store closes under it
+      imap.close();
+      mirrors.close();
       if (applying != null) {
         applying.close();
       }

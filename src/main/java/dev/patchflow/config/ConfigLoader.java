@@ -131,7 +131,7 @@ public final class ConfigLoader {
       imap.add(s.password() == null ? s : s.withPassword(resolve(s.password(), "intake.imap[" + i + "].password", file, env)));
     }
     IntakeConfig in = c.intake();
-    return new Config(db, new IntakeConfig(in.batchSize(), in.unmatched(), imap), c.projects(), c.server(), c.states(),
+    return new Config(db, new IntakeConfig(in.batchSize(), in.unmatched(), imap, in.publicInbox()), c.projects(), c.server(), c.states(),
         c.applier());
   }
 

@@ -32,6 +32,7 @@ final class ConfigValidator {
     for (int i = 0; i < c.intake().imap().size(); i++) {
       imap(c.intake().imap().get(i), "intake.imap[" + i + "]", projectNames, sourceNames, out);
     }
+    publicInboxes(c, out);
     ServerConfig server = c.server();
     if (server.port() != null && (server.port() < 0 || server.port() > 65535)) {
       out.add("server.port: must be between 0 and 65535, got " + server.port());
@@ -153,6 +154,27 @@ final class ConfigValidator {
     }
     if (s.host() != null && s.user() != null && !names.add(s.nameOrDefault())) {
       out.add(key + ".name: '" + s.nameOrDefault() + "' is used by another source; give each a name of its own");
+    }
+  }
+
+  private static void publicInboxes(Config c, List<String> out) {
+    Set<String> projectNames = new HashSet<>();
+    c.projects().forEach(p -> projectNames.add(p.name()));
+    List<PublicInboxConfig> all = c.intake().publicInbox();
+    for (int i = 0; i < all.size(); i++) {
+      PublicInboxConfig pi = all.get(i);
+      String key = "intake.public_inbox[" + i + "]";
+      if (pi.path() == null || pi.path().isBlank()) {
+        out.add(key + ".path: required (an inbox holding git/N.git, an epoch, or a directory of inboxes)");
+      }
+      if (pi.pollSeconds() != null && (pi.pollSeconds() < 1 || pi.pollSeconds() > 86_400)) {
+        out.add(key + ".poll_seconds: must be between 1 and 86400, got " + pi.pollSeconds());
+      }
+      for (int j = 0; j < pi.projects().size(); j++) {
+        if (!projectNames.contains(pi.projects().get(j))) {
+          out.add(key + ".projects[" + j + "]: no project named '" + pi.projects().get(j) + "' in projects");
+        }
+      }
     }
   }
 

@@ -92,6 +92,7 @@ public final class Importer {
             pending = parser.submit(() -> readAndPrepare(source));
             read += batch.size();
             store(batch);
+            source.committed(batch.stream().map(Prepared::raw).toList());
             progress.update(doneBefore + source.position(), read, stored, duplicates, quarantined);
           }
           doneBefore += source.size();

@@ -203,4 +203,34 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> AfterAction.parse("move:")).hasMessageContaining("move: needs a folder");
     assertThatThrownBy(() -> AfterAction.parse("seen")).hasMessageContaining("got 'seen'");
   }
+
+  @Test
+  void publicInboxMirrorsAreTypedAndTheirMistakesNamed() throws Exception {
+    Config c = load("""
+        intake:
+          public_inbox:
+            - path: /srv/lore/netdev
+              poll_seconds: 30
+              projects: [netdev]
+            - path: mirrors
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+        """, Map.of());
+    assertThat(c.intake().publicInbox()).hasSize(2);
+    assertThat(c.intake().publicInbox().get(0)).isEqualTo(new PublicInboxConfig("/srv/lore/netdev", 30, java.util.List.of("netdev")));
+    assertThat(c.intake().publicInbox().get(1).pollSecondsOrDefault()).isEqualTo(60);
+    assertThat(c.intake().publicInbox().get(1).projects()).isEmpty();
+    assertThatThrownBy(() -> load("""
+        intake:
+          public_inbox:
+            - poll_seconds: 0
+              projects: [nosuch]
+        """, Map.of()))
+        .hasMessageContaining("intake.public_inbox[0].path: required")
+        .hasMessageContaining("intake.public_inbox[0].poll_seconds: must be between 1 and 86400, got 0")
+        .hasMessageContaining("intake.public_inbox[0].projects[0]: no project named 'nosuch'");
+    assertThatThrownBy(() -> load("intake:\n  public_inbox:\n    - path: x\n      poll: 3\n", Map.of()))
+        .hasMessageContaining("unknown key 'intake.public_inbox[0].poll'");
+  }
 }
