@@ -116,11 +116,19 @@ public final class Git {
   }
 
   /**
-   * In a work tree: applies an mbox with `git am` (three-way when asked). On failure the
-   * conflict is described and the am session aborted, so the work tree is back at its start.
+   * In a work tree known to be clean (the last am succeeded or was aborted): a checkout of
+   * {@code at}, which touches only the files that differ.
    */
-  public AmResult am(byte[] mbox, boolean threeWay) throws GitException {
-    CommitId before = resolve("HEAD").orElseThrow(() -> new GitException(List.of("git", "am"), -1, "no HEAD in " + dir));
+  public void checkout(CommitId at) throws GitException {
+    ok(null, "checkout", "-q", "-f", "--detach", at.sha());
+  }
+
+  /**
+   * In a work tree checked out at {@code before}: applies an mbox with `git am` (three-way when
+   * asked). On failure the conflict is described and the am session aborted, so the work tree
+   * is back at its start.
+   */
+  public AmResult am(byte[] mbox, boolean threeWay, CommitId before) throws GitException {
     List<String> args = new ArrayList<>(List.of("am", "-q", "--no-rerere-autoupdate"));
     if (threeWay) {
       args.add("-3");

@@ -51,6 +51,7 @@ public final class Applier {
   private final Clock clock;
   private final String worker;
   private final Map<Long, ProjectTree> trees = new LinkedHashMap<>();
+  private final Map<Long, TagPusher> pushers = new HashMap<>();
   private final ApplyRepository queue = new ApplyRepository();
   private final ResultRepository results = new ResultRepository();
   private final Mboxes mboxes = new Mboxes();
@@ -73,7 +74,10 @@ public final class Applier {
         if (p.git() != null) {
           long id = repo.byName(h, p.name()).orElseGet(() -> repo.ensure(h, p.name(), p.listId(),
               p.listEmails().isEmpty() ? null : p.listEmails().get(0))).id();
-          trees.put(id, new ProjectTree(p.name(), p.git(), gitHome.resolve(p.name()), clock));
+          ProjectTree tree = new ProjectTree(p.name(), p.git(), gitHome.resolve(p.name()), clock);
+          trees.put(id, tree);
+          pushers.put(id, new TagPusher(tree, done -> done.forEach(w -> record(w.outcome(), w.seriesId(), tree)),
+              (done, e) -> done.forEach(w -> retryOrFail(w.seriesId(), w.attempts(), e))));
         }
       }
       int released = queue.release(h, worker, clock.instant().minus(LEASE), clock.instant());
@@ -102,6 +106,9 @@ public final class Applier {
     Pass total = new Pass(queued, 0, 0, 0);
     while (true) {
       Pass p = drain();
+      for (TagPusher pusher : pushers.values()) {
+        pusher.flush();
+      }
       total = new Pass(queued, total.applied() + p.applied(), total.failed() + p.failed(), total.deferred() + p.deferred());
       Instant soon = clock.instant().plus(WAIT_FOR_BASE.multipliedBy(2));
       boolean waiting = p.deferred() > 0 && db.jdbi().withHandle(h -> queue.dueBy(h, soon)) > 0;
@@ -176,23 +183,31 @@ public final class Applier {
       }
       long t0 = System.nanoTime();
       ApplyOutcome outcome = tree.apply(workerIndex, w.mbox(), base.commit(), TagName.of(w.anchor()));
-      record(outcome, id, tree);
+      if (outcome instanceof ApplyOutcome.Applied a) {
+        pushers.get(job.projectId()).submit(new TagPusher.Waiting(id, a, job.attempts()));
+      } else {
+        record(outcome, id, tree);
+      }
       LOG.atInfo().addKeyValue("series", id).addKeyValue("project", tree.project())
           .addKeyValue("outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
           .addKeyValue("base", base.commit().abbrev()).addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000)
           .log("series applied");
       return outcome instanceof ApplyOutcome.Applied ? Done.APPLIED : Done.FAILED;
     } catch (GitException e) {
-      // The network or the remote, most likely: try again later, give up after a while.
-      if (job.attempts() >= MAX_ATTEMPTS) {
-        return finishFailed(id, null, null, "git failed " + job.attempts() + " times: " + e.getMessage(), e.stderr());
-      }
-      Duration backoff = Duration.ofSeconds(Math.min(3600, 30L << Math.min(job.attempts(), 7)));
-      LOG.atWarn().addKeyValue("series", id).addKeyValue("retry_in_s", backoff.toSeconds())
-          .log("applying failed, will retry: " + e.getMessage());
-      db.jdbi().useHandle(h -> queue.defer(h, id, clock.instant().plus(backoff), e.getMessage(), clock.instant()));
-      return Done.DEFERRED;
+      return retryOrFail(id, job.attempts(), e);
     }
+  }
+
+  /** git failed (the network or the remote, most likely): try again later, give up after a while. */
+  private Done retryOrFail(long id, int attempts, GitException e) {
+    if (attempts >= MAX_ATTEMPTS) {
+      return finishFailed(id, null, null, "git failed " + attempts + " times: " + e.getMessage(), e.stderr());
+    }
+    Duration backoff = Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts, 7)));
+    LOG.atWarn().addKeyValue("series", id).addKeyValue("retry_in_s", backoff.toSeconds())
+        .log("applying failed, will retry: " + e.getMessage());
+    db.jdbi().useHandle(h -> queue.defer(h, id, clock.instant().plus(backoff), e.getMessage(), clock.instant()));
+    return Done.DEFERRED;
   }
 
   /** What applying a series needs from the store. */
