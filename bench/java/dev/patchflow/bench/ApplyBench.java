@@ -68,7 +68,7 @@ final class ApplyBench {
       figures.add("apply.patchflow.s", patchflow, "s");
       figures.add("apply.patchflow.series_per_s", series.size() / patchflow, "series/s");
       figures.add("apply.patchflow.workers", cores, "workers");
-      double one = patchflow(repo, work.resolve("pf1"), series, 1);
+      double one = patchflow(repo, work.resolve("pf-one-worker"), series, 1);
       figures.add("apply.patchflow_1_worker.s", one, "s");
       figures.add("apply.patchflow_1_worker.series_per_s", series.size() / one, "series/s");
       figures.add("apply.ratio_vs_git_am", patchflow / plain, "x");
