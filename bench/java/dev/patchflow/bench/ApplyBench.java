@@ -141,7 +141,7 @@ final class ApplyBench {
       new Importer(db, new ProjectRouter(List.of(project), IntakeConfig.Unmatched.AUTO), 500, clock)
           .importAll(MailSources.open(List.of(mbox)), ImportProgress.NONE);
       Applier applier = new Applier(db, List.of(project), home.resolve("git"),
-          new ApplierConfig(workers, null, null, null), "bench", clock);
+          new ApplierConfig(workers, null, null, null, 100_000), "bench", clock);
       long t0 = System.nanoTime();
       Applier.Pass pass = applier.runOnce();
       double seconds = (System.nanoTime() - t0) / 1e9;

@@ -66,6 +66,9 @@ final class ConfigValidator {
     if (applier.mergeScanMinutes() != null && applier.mergeScanMinutes() < 1) {
       out.add("applier.merge_scan_minutes: must be at least 1, got " + applier.mergeScanMinutes());
     }
+    if (applier.maxAgeDays() != null && applier.maxAgeDays() < 1) {
+      out.add("applier.max_age_days: must be at least 1, got " + applier.maxAgeDays());
+    }
     if (applier.mergeScanDepth() != null && applier.mergeScanDepth() < 1) {
       out.add("applier.merge_scan_depth: must be at least 1, got " + applier.mergeScanDepth());
     }

@@ -102,7 +102,9 @@ public final class Applier {
    * based on, which this pass is applying, is taken again when that one is done).
    */
   public Pass runOnce() throws InterruptedException {
-    int queued = db.jdbi().inTransaction(h -> queue.enqueueComplete(h, trees.keySet(), clock.instant()));
+    Instant now = clock.instant();
+    int queued = db.jdbi().inTransaction(h -> queue.enqueueComplete(h, trees.keySet(),
+        now.minus(Duration.ofDays(config.maxAgeDaysOrDefault())), now));
     Pass total = new Pass(queued, 0, 0, 0);
     while (true) {
       Pass p = drain();

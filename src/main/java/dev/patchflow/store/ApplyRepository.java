@@ -16,19 +16,20 @@ public final class ApplyRepository {
       + "failed_patch, summary, detail, updated_at";
 
   /**
-   * Queues every complete series of these projects that the applier has not taken on yet
-   * (pull requests are fetched, not applied). Returns how many were queued.
+   * Queues every complete series of these projects sent since {@code sentSince} that the
+   * applier has not taken on yet (pull requests are fetched, not applied). Returns how many.
    */
-  public int enqueueComplete(Handle h, Collection<Long> projectIds, Instant now) {
+  public int enqueueComplete(Handle h, Collection<Long> projectIds, Instant sentSince, Instant now) {
     if (projectIds.isEmpty()) {
       return 0;
     }
     return h.createUpdate("INSERT INTO series_apply (series_id, project_id, state, updated_at) "
             + "SELECT s.id, s.project_id, 'pending', :now FROM series s WHERE s.complete = TRUE AND s.project_id IN (<p>) "
+            + "AND s.sent_at >= :since "
             + "AND NOT EXISTS (SELECT 1 FROM series_apply a WHERE a.series_id = s.id) "
             + "AND NOT EXISTS (SELECT 1 FROM series_member m JOIN message mm ON mm.id = m.message_id "
             + "WHERE m.series_id = s.id AND mm.kind = 'PULL_REQUEST')")
-        .bindList("p", List.copyOf(projectIds)).bind("now", Sql.time(now)).execute();
+        .bindList("p", List.copyOf(projectIds)).bind("since", Sql.time(sentSince)).bind("now", Sql.time(now)).execute();
   }
 
   /**

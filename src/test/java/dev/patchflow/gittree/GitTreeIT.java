@@ -154,7 +154,11 @@ class GitTreeIT {
       importMail(db, project, tmp.resolve("d.mbox"), formatPatch(work, m1 + "..d", null, null, null));
       db.jdbi().useTransaction(h -> {
         ApplyRepository q = new ApplyRepository();
-        q.enqueueComplete(h, List.of(projectId(h)), clock.instant());
+        // Series sent before the cut-off (max_age_days) are not taken on.
+        assertThat(q.enqueueComplete(h, List.of(projectId(h)), clock.instant().plus(java.time.Duration.ofDays(1)),
+            clock.instant())).isZero();
+        assertThat(q.enqueueComplete(h, List.of(projectId(h)), clock.instant().minus(java.time.Duration.ofDays(1)),
+            clock.instant())).isEqualTo(1);
         assertThat(q.claim(h, WORKER, clock.instant())).isPresent();
       });
       assertThat(applier(db, project).runOnce().applied()).isEqualTo(1);
