@@ -1,7 +1,6 @@
 package dev.patchflow.api;
 
 import io.javalin.http.Context;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Absolute URLs of resources, built from the address the client used (or a configured one). */
@@ -24,7 +23,31 @@ public final class Urls {
 
   /** A Message-ID as it appears in a web URL: escaped, but keeping '@' and the like readable. */
   public static String msgid(String msgid) {
-    return URLEncoder.encode(msgid, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@")
-        .replace("%24", "$").replace("%2B", "+").replace("%3D", "=");
+    // One pass (this runs for every patch of every list answer): unreserved characters and
+    // the few a Message-ID is made of stay, everything else is %-encoded as UTF-8.
+    StringBuilder b = null;
+    for (int i = 0; i < msgid.length(); i++) {
+      char c = msgid.charAt(i);
+      if (!readable(c)) {
+        b = new StringBuilder(msgid.length() + 16).append(msgid, 0, i);
+        for (byte x : msgid.substring(i).getBytes(StandardCharsets.UTF_8)) {
+          char d = (char) (x & 0xff);
+          if (d < 0x80 && readable(d)) {
+            b.append(d);
+          } else {
+            b.append('%').append(HEX[(x >> 4) & 0xf]).append(HEX[x & 0xf]);
+          }
+        }
+        break;
+      }
+    }
+    return b == null ? msgid : b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean readable(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '-' || c == '_' || c == '*' || c == '@' || c == '$' || c == '+' || c == '=';
   }
 }

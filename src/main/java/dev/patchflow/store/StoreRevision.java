@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +28,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class StoreRevision implements SqlLogger, HandleListener {
   private static final java.util.regex.Pattern SESSIONS =
-      java.util.regex.Pattern.compile("(INSERT\\s+INTO|DELETE\\s+FROM|UPDATE)\\s+WEB_SESSION\\b");
+      java.util.regex.Pattern.compile("(INSERT\\s+INTO|DELETE\\s+FROM|UPDATE)\\s+WEB_SESSION\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final List<String> WRITES = List.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE");
   private static final String BUMP = "UPDATE store_revision SET revision = revision + 1 WHERE id = 1";
 
   private final Map<Connection, Handle> handles = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -119,11 +121,16 @@ public final class StoreRevision implements SqlLogger, HandleListener {
     if (sql == null) {
       return false;
     }
-    String s = sql.stripLeading().toUpperCase(Locale.ROOT);
-    if (SESSIONS.matcher(s).lookingAt()) {
-      return false;
+    int start = 0;
+    while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+      start++;
     }
-    return s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE")
-        || s.startsWith("TRUNCATE");
+    // Only the first word is looked at (without copying the statement: this runs for every one).
+    for (String verb : WRITES) {
+      if (sql.regionMatches(true, start, verb, 0, verb.length())) {
+        return !SESSIONS.matcher(sql).region(start, sql.length()).lookingAt();
+      }
+    }
+    return false;
   }
 }
