@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.patchflow.api.v1.NativeApi;
 import dev.patchflow.config.Config;
 import dev.patchflow.store.Database;
+import dev.patchflow.testing.PackagedJar;
 import dev.patchflow.testing.TestDatabases;
 import dev.patchflow.testing.TestServer;
 import jakarta.mail.Folder;
@@ -95,10 +96,8 @@ class ImporterKillIT {
   }
 
   private Process start(Path home, Path config, TestServer server) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        System.getProperty("patchflow.jar", "target/patchflow.jar"), "importer", "--home", home.toString(), "--config",
-        config.toString(), "--server", server.url(""), "--once").redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("importer.log").toFile());
+    ProcessBuilder pb = PackagedJar.command("importer", "--home", home.toString(), "--config", config.toString(),
+        "--server", server.url(""), "--once").redirectErrorStream(true).redirectOutput(tmp.resolve("importer.log").toFile());
     pb.environment().put("PATCHFLOW_TOKEN", server.importerToken);
     return pb.start();
   }

@@ -7,12 +7,12 @@ import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.store.SeriesQueries;
 import dev.patchflow.testing.ListTraffic;
+import dev.patchflow.testing.PackagedJar;
 import dev.patchflow.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,9 +79,8 @@ class KillAndResumeIT {
   }
 
   private static Process start(Path home, Path config, Path mbox) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar(), "import", "--home", home.toString(),
-        "--config", config.toString(), "--no-progress", mbox.toString()));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    return PackagedJar.command("import", "--home", home.toString(), "--config", config.toString(), "--no-progress",
+        mbox.toString()).redirectErrorStream(true).start();
   }
 
   /** Polls the store until the import has committed some messages; returns how many. */
@@ -109,13 +108,5 @@ class KillAndResumeIT {
     }
   }
 
-  private static String jar() {
-    String jar = System.getProperty("patchflow.jar", "target/patchflow.jar");
-    assertThat(Path.of(jar)).as("the packaged jar (run with mvn verify)").exists();
-    return jar;
-  }
 
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
 }

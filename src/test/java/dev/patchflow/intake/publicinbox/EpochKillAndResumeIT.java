@@ -6,6 +6,7 @@ import dev.patchflow.config.DatabaseConfig;
 import dev.patchflow.intake.RawMail;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
+import dev.patchflow.testing.PackagedJar;
 import dev.patchflow.store.PublicInboxRepository;
 import dev.patchflow.testing.Corpus;
 import dev.patchflow.testing.ListTraffic;
@@ -102,8 +103,8 @@ class EpochKillAndResumeIT {
   }
 
   private static Process start(Path home, Path inbox) throws IOException {
-    return new ProcessBuilder(javaBin(), "-jar", jar(), "import", "--home", home.toString(), "--no-progress",
-        "--public-inbox", inbox.toString()).redirectErrorStream(true).start();
+    return PackagedJar.command("import", "--home", home.toString(), "--no-progress", "--public-inbox", inbox.toString())
+        .redirectErrorStream(true).start();
   }
 
   private static long waitForSomeMessages(Process p, Path home, long atLeast) throws Exception {
@@ -130,13 +131,5 @@ class EpochKillAndResumeIT {
     }
   }
 
-  private static String jar() {
-    String jar = System.getProperty("patchflow.jar", "target/patchflow.jar");
-    assertThat(Path.of(jar)).as("the packaged jar (run with mvn verify)").exists();
-    return jar;
-  }
 
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
 }
