@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +77,7 @@ public final class Runner {
       t.setDaemon(true);
       return t;
     });
-    Instant leaseUntil = Instant.parse(job.path("lease_until").asText());
-    long beatMs = Math.max(1000, Math.min(60_000, Duration.between(Instant.now(), leaseUntil).toMillis() / 4));
+    long beatMs = Math.max(1000, Math.min(60_000, job.path("lease_seconds").asLong(120) * 1000 / 4));
     timers.scheduleWithFixedDelay(() -> beat(job, script), beatMs, beatMs, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> upload(log, script), 1, 1, TimeUnit.SECONDS);
     ScriptRun.Outcome outcome;

@@ -126,7 +126,9 @@ public final class TesterApi implements ApiServer.Module {
     test.put("timeout", job.timeoutSeconds());
     test.put("requirements", dev.patchflow.tester.JobMatcher.decode(job.requirements()));
     o.put("test", test);
-    o.put("lease_until", Json.date(job.leaseUntil()));
+    o.put("lease_until", job.leaseUntil().toString());
+    // testers pace heartbeats on this span, not on lease_until, so clock skew does not matter
+    o.put("lease_seconds", java.time.Duration.between(java.time.Instant.now(), job.leaseUntil()).toSeconds());
     o.put("result_url", jobUrl + "/result" + lease);
     o.put("heartbeat_url", jobUrl + "/heartbeat" + lease);
     o.put("log_url", jobUrl + "/log" + lease);
@@ -160,7 +162,7 @@ public final class TesterApi implements ApiServer.Module {
       throw leaseGone();
     }
     ctx.contentType("application/json").result(Json.write(Map.of("lease_until",
-        Json.date(queue.get(j.id()).orElseThrow().leaseUntil()))));
+        queue.get(j.id()).orElseThrow().leaseUntil().toString())));
   }
 
   private void appendLog(Context ctx) {
