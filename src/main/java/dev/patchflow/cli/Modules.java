@@ -4,6 +4,7 @@ import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.v1.NativeApi;
 import dev.patchflow.config.Config;
 import dev.patchflow.gittree.Applier;
+import dev.patchflow.tester.TesterApi;
 import dev.patchflow.web.WebUi;
 import dev.patchflow.store.Database;
 import dev.patchflow.users.Users;
@@ -25,6 +26,7 @@ final class Modules {
   }
 
   static ApiServer.Module[] all(Database db, Users users, Config config, Clock clock) {
-    return new ApiServer.Module[] {new NativeApi(db, config, clock), new WebUi(db, users, clock)};
+    return new ApiServer.Module[] {new NativeApi(db, config, clock), new TesterApi(db, config.projects(), clock),
+        new WebUi(db, users, clock)};
   }
 }

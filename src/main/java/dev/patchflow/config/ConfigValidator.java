@@ -11,6 +11,9 @@ import java.util.regex.PatternSyntaxException;
 final class ConfigValidator {
   private static final Pattern PROJECT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
+  private static final Pattern TEST_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+  private static final Pattern CAPABILITY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
   private ConfigValidator() {}
 
   static List<String> problems(Config c) {
@@ -92,6 +95,7 @@ final class ConfigValidator {
           out.add(key + ".git.base_branch: not a branch name: '" + p.git().baseBranch() + "'");
         }
       }
+      tests(p.tests(), key, out);
       if (p.listId() == null && p.listEmails().isEmpty()) {
         out.add(key + ": give list_id or list_emails, or no mail can reach the project");
       }
@@ -109,6 +113,32 @@ final class ConfigValidator {
       }
     }
     return out;
+  }
+
+  private static void tests(List<TestConfig> tests, String projectKey, List<String> out) {
+    Set<String> names = new HashSet<>();
+    for (int j = 0; j < tests.size(); j++) {
+      TestConfig t = tests.get(j);
+      String key = projectKey + ".tests[" + j + "]";
+      // the name is also a Patchwork check context, which allows only these characters
+      if (t.name() == null || !TEST_NAME.matcher(t.name()).matches()) {
+        out.add(key + ".name: required; letters, digits, '_' or '-' (got '" + t.name() + "')");
+      } else if (!names.add(t.name())) {
+        out.add(key + ".name: '" + t.name() + "' is defined twice in this project");
+      }
+      if (t.script() == null || t.script().isBlank()) {
+        out.add(key + ".script: required (run with bash -c in a checkout of the series)");
+      }
+      if (t.timeoutSeconds() != null && (t.timeoutSeconds() < 1 || t.timeoutSeconds() > 7 * 86_400)) {
+        out.add(key + ".timeout_seconds: must be between 1 and 604800, got " + t.timeoutSeconds());
+      }
+      for (int k = 0; k < t.requirements().size(); k++) {
+        String r = t.requirements().get(k);
+        if (r == null || !CAPABILITY.matcher(r).matches()) {
+          out.add(key + ".requirements[" + k + "]: letters, digits, '.', '_' or '-', got '" + r + "'");
+        }
+      }
+    }
   }
 
   private static void imap(ImapSourceConfig s, String key, Set<String> projects, Set<String> names, List<String> out) {

@@ -11,16 +11,23 @@ import java.util.List;
  *     "!tag" must not be, "/regex" must match the subject
  * @param states patch states of this project only, beyond Patchwork's and the instance's
  * @param git where its series are applied and pushed (none: they are not applied)
+ * @param tests what testers run on each applied series
  */
 public record ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
-    List<StateConfig> states, GitTreeConfig git) {
+    List<StateConfig> states, GitTreeConfig git, List<TestConfig> tests) {
   public ProjectConfig {
     listEmails = listEmails == null ? List.of() : List.copyOf(listEmails);
     prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     states = states == null ? List.of() : List.copyOf(states);
+    tests = tests == null ? List.of() : List.copyOf(tests);
+  }
+
+  public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
+      List<StateConfig> states, GitTreeConfig git) {
+    this(name, listId, listEmails, prefixes, states, git, List.of());
   }
 
   public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes) {
-    this(name, listId, listEmails, prefixes, List.of(), null);
+    this(name, listId, listEmails, prefixes, List.of(), null, List.of());
   }
 }

@@ -62,7 +62,9 @@ public final class SeriesSearch {
       case "not" -> "NOT (" + is(v) + ")";
       case "has" -> "EXISTS (SELECT 1 FROM series_member r WHERE r.series_id = s.id AND r.role = 'reply')";
       case "success", "failure", "pending", "running" -> "EXISTS (SELECT 1 FROM series_result res WHERE res.series_id = s.id "
-          + "AND res.status = " + value(key) + " AND LOWER(res.name) = " + value(v) + ")";
+          // testers' results are "testing.NAME"; success:NAME finds them by the test's own name
+          + "AND res.status = " + value(key) + " AND (LOWER(res.name) = " + value(v) + " OR LOWER(res.name) = "
+          + value("testing." + v) + "))";
       default -> throw new IllegalArgumentException(key);
     };
   }

@@ -38,7 +38,8 @@ class RoleMatrixTest {
   @BeforeAll
   static void start() throws Exception {
     Database db = Database.open(DatabaseConfig.EMBEDDED, tmp);
-    s = new TestServer(db, new NativeApi(db, Config.DEFAULT, Clock.systemUTC()));
+    s = new TestServer(db, new NativeApi(db, Config.DEFAULT, Clock.systemUTC()),
+        new dev.patchflow.tester.TesterApi(db, List.of(), Clock.systemUTC()));
     patch = Json.read(s.get("/api/1.3/patches/?q=README", null).body()).get(0).get("id").asLong();
     series = Json.read(s.get("/api/1.3/series/?q=README", null).body()).get(0).get("id").asLong();
   }
@@ -66,7 +67,15 @@ class RoleMatrixTest {
             401, 403, 201, 403, 403, 201),
         new Route("PUT", "/api/v1/series/{series}/results/matrix", "application/json", "{\"status\": \"running\"}",
             401, 403, 403, 200, 200, 200),
-        new Route("GET", "/api/v1/series/{series}/results", null, null, 200, 200, 200, 200, 200, 200));
+        new Route("GET", "/api/v1/series/{series}/results", null, null, 200, 200, 200, 200, 200, 200),
+        // no jobs in this store: the tester gets 204 (nothing to run), a missing job 404, after the role check
+        new Route("POST", "/api/v1/testers/claim", "application/json", "{\"tester\": \"m\", \"capabilities\": []}",
+            401, 403, 403, 204, 403, 204),
+        new Route("POST", "/api/v1/jobs/999999/heartbeat?lease=x", "application/json", "", 401, 404, 404, 404, 404, 404),
+        new Route("POST", "/api/v1/jobs/999999/log?lease=x", "text/plain", "x", 401, 404, 404, 404, 404, 404),
+        new Route("PUT", "/api/v1/jobs/999999/result?lease=x", "application/json", "{\"status\": \"success\"}",
+            401, 404, 404, 404, 404, 404),
+        new Route("GET", "/api/v1/jobs/999999/log", null, null, 404, 404, 404, 404, 404, 404));
     List<Arguments> out = new ArrayList<>();
     for (Route r : routes) {
       for (int i = 0; i < CALLERS.size(); i++) {

@@ -233,4 +233,46 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load("intake:\n  public_inbox:\n    - path: x\n      poll: 3\n", Map.of()))
         .hasMessageContaining("unknown key 'intake.public_inbox[0].poll'");
   }
+
+  @Test
+  void testsAreTypedWithDefaultsAndTheirMistakesNamed() throws Exception {
+    Config c = load("""
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+            tests:
+              - name: build
+                script: make -j8
+                requirements: [x86_64]
+              - name: checkpatch
+                script: ./scripts/checkpatch.pl
+                timeout_seconds: 60
+                enabled: false
+        """, Map.of());
+    var tests = c.projects().get(0).tests();
+    assertThat(tests).hasSize(2);
+    assertThat(tests.get(0).timeoutOrDefault()).isEqualTo(3600);
+    assertThat(tests.get(0).enabledOrDefault()).isTrue();
+    assertThat(tests.get(0).requirements()).containsExactly("x86_64");
+    assertThat(tests.get(1).timeoutOrDefault()).isEqualTo(60);
+    assertThat(tests.get(1).enabledOrDefault()).isFalse();
+    assertThatThrownBy(() -> load("""
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+            tests:
+              - name: build
+                script: make
+              - name: "bad name"
+                timeout_seconds: 0
+                requirements: ["a b"]
+              - name: build
+                script: make
+        """, Map.of()))
+        .hasMessageContaining("projects[0].tests[1].name: required; letters, digits")
+        .hasMessageContaining("projects[0].tests[1].script: required")
+        .hasMessageContaining("projects[0].tests[1].timeout_seconds: must be between 1 and 604800, got 0")
+        .hasMessageContaining("projects[0].tests[1].requirements[0]: letters, digits")
+        .hasMessageContaining("projects[0].tests[2].name: 'build' is defined twice");
+  }
 }

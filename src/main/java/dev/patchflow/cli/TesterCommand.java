@@ -1,0 +1,65 @@
+package dev.patchflow.cli;
+
+import dev.patchflow.tester.Runner;
+import dev.patchflow.tester.TesterClient;
+import dev.patchflow.tester.Workspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "tester", mixinStandardHelpOptions = true,
+    description = {"Run the tests of applied series: claim a job from the server, check out the series' tag, run the "
+        + "test's script with its timeout, stream the log and report; again and again."})
+final class TesterCommand implements Callable<Integer> {
+  @Mixin Environment env;
+
+  @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. https://patches.example.org")
+  String server;
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "An API token of a user with the tester role (default: $PATCHFLOW_TOKEN).")
+  String token;
+
+  @Option(names = "--project", paramLabel = "P", description = "Only jobs of this project (repeatable; default: any).")
+  List<String> projects = new ArrayList<>();
+
+  @Option(names = "--capability", paramLabel = "C",
+      description = "What this host offers, matched against the tests' requirements (repeatable).")
+  List<String> capabilities = new ArrayList<>();
+
+  @Option(names = "--name", paramLabel = "NAME", description = "How the server calls this tester (default: the host name).")
+  String name;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Cache and work tree; one tester per directory "
+      + "(default: HOME/tester).")
+  Path work;
+
+  @Option(names = "--once", description = "Claim once, run the job if there is one, and exit.")
+  boolean once;
+
+  @Option(names = "--idle-seconds", paramLabel = "N", description = "Pause when there is no job (default 60).")
+  int idleSeconds = 60;
+
+  @Override
+  public Integer call() throws Exception {
+    String t = token != null ? token : System.getenv("PATCHFLOW_TOKEN");
+    if (t == null || t.isBlank()) {
+      throw new UserError("give --token or set PATCHFLOW_TOKEN");
+    }
+    String me = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
+    try (Workspace ws = Workspace.open(work != null ? work : env.home().resolve("tester"))) {
+      Runner runner = new Runner(new TesterClient(server, t, TesterClient.Backoff.DEFAULT), ws, me, capabilities,
+          projects);
+      if (once) {
+        return runner.once() == Runner.Turn.DROPPED ? 1 : 0;
+      }
+      runner.loop(Duration.ofSeconds(idleSeconds));
+    }
+    return 0;
+  }
+}

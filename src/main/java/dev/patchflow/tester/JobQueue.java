@@ -1,0 +1,147 @@
+package dev.patchflow.tester;
+
+import dev.patchflow.config.ProjectConfig;
+import dev.patchflow.config.TestConfig;
+import dev.patchflow.store.Database;
+import dev.patchflow.store.ProjectRepository;
+import dev.patchflow.store.TestJobRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The testers' side of the store: jobs appear for applied series, are claimed under leases
+ * (never by two testers at once), renewed by heartbeats and logged to under the lease.
+ */
+public final class JobQueue {
+  private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
+  /** Pending jobs looked at per claim; jobs nobody can run wait beyond them only if there are more. */
+  private static final int CANDIDATES = 500;
+  private static final int SYNC_BATCH = 500;
+  private final Database db;
+  private final List<ProjectConfig> projects;
+  private final LeasePolicy leases;
+  private final Clock clock;
+  private final TestJobRepository jobs = new TestJobRepository();
+
+  /** A job handed to a tester, with the lease its reports must carry. */
+  public record Claimed(TestJobRepository.Job job, String lease) {}
+
+  public JobQueue(Database db, List<ProjectConfig> projects, LeasePolicy leases, Clock clock) {
+    this.db = db;
+    this.projects = List.copyOf(projects);
+    this.leases = leases;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the jobs of every enabled test for series applied since the last sync. Two servers
+   * syncing at once may collide on the unique (series, test): the loser's work was done by the
+   * winner, so it just stops.
+   */
+  public int sync() {
+    int created = 0;
+    for (ProjectConfig p : projects) {
+      List<TestConfig> tests = p.tests().stream().filter(TestConfig::enabledOrDefault).toList();
+      if (tests.isEmpty()) {
+        continue;
+      }
+      try {
+        created += db.jdbi().inTransaction(h -> {
+          Optional<Long> projectId = new ProjectRepository().byName(h, p.name()).map(dev.patchflow.store.Project::id);
+          if (projectId.isEmpty()) {
+            return 0;
+          }
+          Instant now = clock.instant();
+          int n = 0;
+          for (long series : jobs.untested(h, projectId.get(), SYNC_BATCH)) {
+            for (TestConfig t : tests) {
+              jobs.create(h, series, projectId.get(), t.name(), t.script(), t.timeoutOrDefault(),
+                  JobMatcher.encode(t.requirements()), now);
+              n++;
+            }
+          }
+          return n;
+        });
+      } catch (UnableToExecuteStatementException e) {
+        LOG.atDebug().addKeyValue("project", p.name()).log("jobs created by another sync at the same time");
+      }
+    }
+    return created;
+  }
+
+  /**
+   * The oldest pending job this tester can run, of these projects (null: any), now leased to it.
+   * Leases that ran out are freed first, so a dead tester's job goes to the next claim.
+   */
+  public Optional<Claimed> claim(String tester, Set<String> capabilities, Collection<Long> projectIds) {
+    sync();
+    db.jdbi().useTransaction(h -> jobs.expire(h, clock.instant()));
+    for (int round = 0; round < 10; round++) {
+      List<Long> runnable = new ArrayList<>();
+      db.jdbi().useHandle(h -> jobs.pending(h, projectIds, CANDIDATES).stream()
+          .filter(p -> JobMatcher.canRun(JobMatcher.decode(p.requirements()), capabilities))
+          .forEach(p -> runnable.add(p.id())));
+      if (runnable.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Claimed> got = db.jdbi().inTransaction(h -> {
+        Instant now = clock.instant();
+        String lease = UUID.randomUUID().toString();
+        List<Long> order = runnable;
+        if (db.dialect() == Database.Dialect.POSTGRESQL) {
+          // the row lock makes the update below certain; others skip this row rather than queue on it
+          order = jobs.lockFirstFree(h, runnable).map(List::of).orElse(List.of());
+        }
+        for (long id : order) {
+          var job = jobs.get(h, id).orElseThrow();
+          if (jobs.take(h, id, lease, tester, leases.until(now, job.timeoutSeconds()), now)) {
+            return Optional.of(new Claimed(jobs.get(h, id).orElseThrow(), lease));
+          }
+        }
+        return Optional.<Claimed>empty();
+      });
+      if (got.isPresent()) {
+        return got;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Extends a lease by the test's span from now; false when the lease is no longer the job's. */
+  public boolean heartbeat(long jobId, String lease) {
+    return db.jdbi().inTransaction(h -> {
+      var job = jobs.get(h, jobId);
+      Instant now = clock.instant();
+      return job.isPresent() && jobs.renew(h, jobId, lease, leases.until(now, job.get().timeoutSeconds()), now);
+    });
+  }
+
+  /** Appends to a running job's log; false when the lease is no longer the job's. */
+  public boolean appendLog(long jobId, String lease, byte[] chunk, long cap) {
+    return db.jdbi().inTransaction(h -> {
+      var stored = jobs.logForAppend(h, jobId, lease);
+      if (stored.isEmpty()) {
+        return false;
+      }
+      var log = stored.get();
+      LogBuffer.Append a = LogBuffer.append(log.gzip(), log.bytes(), log.truncated(), chunk, cap);
+      if (a.log() != log.gzip()) {
+        jobs.writeLog(h, jobId, new TestJobRepository.Log(a.log(), a.bytes(), a.truncated()), clock.instant());
+      }
+      return true;
+    });
+  }
+
+  public Optional<TestJobRepository.Job> get(long jobId) {
+    return db.jdbi().withHandle(h -> jobs.get(h, jobId));
+  }
+}

@@ -1,0 +1,230 @@
+package dev.patchflow.tester;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.patchflow.api.ApiException;
+import dev.patchflow.api.ApiServer;
+import dev.patchflow.api.Auth;
+import dev.patchflow.api.Json;
+import dev.patchflow.api.ResponseCache;
+import dev.patchflow.api.Urls;
+import dev.patchflow.config.ProjectConfig;
+import dev.patchflow.store.Database;
+import dev.patchflow.store.ProjectRepository;
+import dev.patchflow.store.ResultRepository;
+import dev.patchflow.store.TestJobRepository;
+import dev.patchflow.users.Principal;
+import dev.patchflow.users.Role;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The testers' routes in the native API: claim a job, then heartbeat, log and report under
+ * the lease the claim gave (a stale lease gets 409); the log is public.
+ */
+public final class TesterApi implements ApiServer.Module {
+  /** Text kept of one job's log; the rest is dropped with a marker line. */
+  public static final long LOG_CAP = 1024 * 1024;
+  private final Database db;
+  private final JobQueue queue;
+  private final JobReports reports;
+  private final long logCap;
+
+  public TesterApi(Database db, List<ProjectConfig> projects, Clock clock) {
+    this(db, projects, LeasePolicy.DEFAULT, LOG_CAP, clock);
+  }
+
+  public TesterApi(Database db, List<ProjectConfig> projects, LeasePolicy leases, long logCap, Clock clock) {
+    this.db = db;
+    this.queue = new JobQueue(db, projects, leases, clock);
+    this.reports = new JobReports(db, clock);
+    this.logCap = logCap;
+  }
+
+  @Override
+  public void register(Javalin app, ResponseCache cache) {
+    app.post("/api/v1/testers/claim", this::claim);
+    app.get("/api/v1/jobs/{id}", this::job);
+    app.post("/api/v1/jobs/{id}/heartbeat", this::heartbeat);
+    app.get("/api/v1/jobs/{id}/log", this::log);
+    app.post("/api/v1/jobs/{id}/log", this::appendLog);
+    app.put("/api/v1/jobs/{id}/result", this::result);
+    app.post("/api/v1/jobs/{id}/result", this::result);
+  }
+
+  /** {tester, capabilities, projects?} → a job and its lease, or 204 when there is none to run. */
+  private void claim(Context ctx) {
+    Principal p = Auth.required(ctx);
+    if (!p.hasAnywhere(Role.TESTER)) {
+      throw ApiException.forbidden();
+    }
+    JsonNode body = Json.read(ctx.body());
+    String tester = body.path("tester").asText("");
+    if (tester.isBlank()) {
+      tester = p.username();
+    }
+    Set<String> capabilities = new HashSet<>();
+    body.path("capabilities").forEach(c -> capabilities.add(c.asText()));
+    List<String> names = new ArrayList<>();
+    body.path("projects").forEach(n -> names.add(n.asText()));
+    List<Long> projects = allowedProjects(p, names);
+    Optional<JobQueue.Claimed> got = queue.claim(tester, capabilities, projects);
+    if (got.isEmpty()) {
+      ctx.status(204);
+      return;
+    }
+    ctx.contentType("application/json").result(Json.write(describeClaim(ctx, got.get())));
+  }
+
+  /** The projects a claim may take jobs from: null for any. */
+  private List<Long> allowedProjects(Principal p, List<String> names) {
+    List<Long> ids = db.jdbi().withHandle(h -> {
+      List<Long> out = new ArrayList<>();
+      for (String n : names) {
+        out.add(new ProjectRepository().byName(h, n).orElseThrow(() -> ApiException.badRequest("projects: no project "
+            + "named '" + n + "'")).id());
+      }
+      return out;
+    });
+    if (p.isAdmin() || p.globalRoles().contains(Role.TESTER)) {
+      return names.isEmpty() ? null : ids;
+    }
+    List<Long> mine = p.projectRoles().entrySet().stream().filter(e -> e.getValue().contains(Role.TESTER))
+        .map(Map.Entry::getKey).toList();
+    return names.isEmpty() ? mine : ids.stream().filter(mine::contains).toList();
+  }
+
+  private Map<String, Object> describeClaim(Context ctx, JobQueue.Claimed c) {
+    TestJobRepository.Job job = c.job();
+    JsonNode git = db.jdbi().withHandle(h -> new ResultRepository().forSeries(h, List.of(job.seriesId()))
+            .getOrDefault(job.seriesId(), List.of()))
+        .stream().filter(r -> r.name().equals("git") && r.data() != null).findFirst().map(r -> Json.read(r.data()))
+        .orElse(Json.MAPPER.createObjectNode());
+    String base = Urls.base(ctx);
+    String jobUrl = base + "/api/v1/jobs/" + job.id();
+    String lease = "?lease=" + c.lease();
+    Map<String, Object> o = Json.object();
+    o.put("job", job.id());
+    o.put("lease", c.lease());
+    o.put("attempt", job.attempt());
+    o.put("series", job.seriesId());
+    o.put("repo", git.path("repo").asText(null));
+    o.put("tag", git.path("tag").asText(null));
+    o.put("base", git.path("base").asText(null));
+    o.put("head", git.path("head").asText(null));
+    o.put("series_url", base + "/series/" + job.seriesId() + "/");
+    Map<String, Object> test = Json.object();
+    test.put("name", job.testName());
+    test.put("script", job.script());
+    test.put("timeout", job.timeoutSeconds());
+    test.put("requirements", dev.patchflow.tester.JobMatcher.decode(job.requirements()));
+    o.put("test", test);
+    o.put("lease_until", job.leaseUntil().toString());
+    // testers pace heartbeats on this span, not on lease_until, so clock skew does not matter
+    o.put("lease_seconds", java.time.Duration.between(java.time.Instant.now(), job.leaseUntil()).toSeconds());
+    o.put("result_url", jobUrl + "/result" + lease);
+    o.put("heartbeat_url", jobUrl + "/heartbeat" + lease);
+    o.put("log_url", jobUrl + "/log" + lease);
+    o.put("log_page", jobUrl + "/log");
+    return o;
+  }
+
+  private void job(Context ctx) {
+    TestJobRepository.Job j = queue.get(pathId(ctx)).orElseThrow(ApiException::notFound);
+    Map<String, Object> o = Json.object();
+    o.put("id", j.id());
+    o.put("series", j.seriesId());
+    o.put("test", j.testName());
+    o.put("state", j.state());
+    o.put("attempt", j.attempt());
+    o.put("tester", j.tester());
+    o.put("exit_code", j.exitCode());
+    o.put("duration_ms", j.durationMs());
+    o.put("log_bytes", j.logBytes());
+    o.put("log_truncated", j.logTruncated());
+    o.put("created", Json.date(j.created()));
+    o.put("started", Json.date(j.started()));
+    o.put("finished", Json.date(j.finished()));
+    o.put("log_url", Urls.base(ctx) + "/api/v1/jobs/" + j.id() + "/log");
+    ctx.contentType("application/json").result(Json.write(o));
+  }
+
+  private void heartbeat(Context ctx) {
+    TestJobRepository.Job j = jobOfTester(ctx);
+    if (!queue.heartbeat(j.id(), lease(ctx))) {
+      throw leaseGone();
+    }
+    ctx.contentType("application/json").result(Json.write(Map.of("lease_until",
+        queue.get(j.id()).orElseThrow().leaseUntil().toString())));
+  }
+
+  private void appendLog(Context ctx) {
+    TestJobRepository.Job j = jobOfTester(ctx);
+    if (!queue.appendLog(j.id(), lease(ctx), ctx.bodyAsBytes(), logCap)) {
+      throw leaseGone();
+    }
+    ctx.status(204);
+  }
+
+  /** {status: success|failure|timeout, exit_code, duration_ms}: the job's end; nothing is added after. */
+  private void result(Context ctx) {
+    TestJobRepository.Job j = jobOfTester(ctx);
+    JsonNode body = Json.read(ctx.body());
+    String status = body.path("status").asText(null);
+    if (status == null || !JobReports.STATUSES.contains(status)) {
+      throw ApiException.badRequest("status: one of success, failure, timeout");
+    }
+    JobReports.Report r = new JobReports.Report(status,
+        body.hasNonNull("exit_code") ? body.get("exit_code").asInt() : null,
+        body.hasNonNull("duration_ms") ? body.get("duration_ms").asLong() : null);
+    String logUrl = Urls.base(ctx) + "/api/v1/jobs/" + j.id() + "/log";
+    if (!reports.finish(Auth.principal(ctx), j.id(), lease(ctx), r, logUrl)) {
+      throw leaseGone();
+    }
+    job(ctx);
+  }
+
+  private void log(Context ctx) {
+    long id = pathId(ctx);
+    TestJobRepository.Log log = db.jdbi().withHandle(h -> new TestJobRepository().log(h, id))
+        .orElseThrow(ApiException::notFound);
+    ctx.contentType("text/plain; charset=utf-8").result(LogBuffer.text(log.gzip()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private TestJobRepository.Job jobOfTester(Context ctx) {
+    Principal p = Auth.required(ctx);
+    TestJobRepository.Job j = queue.get(pathId(ctx)).orElseThrow(ApiException::notFound);
+    if (!p.has(Role.TESTER, j.projectId())) {
+      throw ApiException.forbidden();
+    }
+    return j;
+  }
+
+  private static String lease(Context ctx) {
+    String lease = ctx.queryParam("lease");
+    if (lease == null || lease.isBlank()) {
+      throw ApiException.badRequest("lease: the lease of the claim (?lease=...)");
+    }
+    return lease;
+  }
+
+  private static ApiException leaseGone() {
+    return new ApiException(409, "This lease is not the job's any more (it expired and the job was claimed again, "
+        + "or the job has ended): drop the job.");
+  }
+
+  private static long pathId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ApiException.notFound();
+    }
+  }
+}
