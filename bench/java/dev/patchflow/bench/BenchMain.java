@@ -23,6 +23,7 @@ public final class BenchMain {
     BENCHMARKS.put("intake", (figures, dataDir) -> new IntakeBench(dataDir).run(figures));
     BENCHMARKS.put("api", (figures, dataDir) -> new ApiBench(dataDir).run(figures));
     BENCHMARKS.put("apply", (figures, dataDir) -> new ApplyBench(dataDir).run(figures));
+    BENCHMARKS.put("claim", (figures, dataDir) -> new ClaimBench(dataDir).run(figures));
   }
 
   private BenchMain() {}

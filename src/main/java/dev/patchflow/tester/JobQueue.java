@@ -25,6 +25,9 @@ public final class JobQueue {
   private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
   /** Pending jobs looked at per claim; jobs nobody can run wait beyond them only if there are more. */
   private static final int CANDIDATES = 500;
+  /** Read first: enough when most pending jobs can run anywhere, which is the usual case. */
+  private static final int FEW = 64;
+  private static final int SPREAD = 16;
   private static final int SYNC_BATCH = 500;
   private final Database db;
   private final List<ProjectConfig> projects;
@@ -86,20 +89,28 @@ public final class JobQueue {
     sync();
     db.jdbi().useTransaction(h -> jobs.expire(h, clock.instant()));
     for (int round = 0; round < 10; round++) {
-      List<Long> runnable = new ArrayList<>();
-      db.jdbi().useHandle(h -> jobs.pending(h, projectIds, CANDIDATES).stream()
-          .filter(p -> JobMatcher.canRun(JobMatcher.decode(p.requirements()), capabilities))
-          .forEach(p -> runnable.add(p.id())));
+      List<Long> runnable = runnable(projectIds, capabilities, FEW);
+      if (runnable.isEmpty()) {
+        runnable = runnable(projectIds, capabilities, CANDIDATES);
+      }
       if (runnable.isEmpty()) {
         return Optional.empty();
       }
+      // The oldest first; testers claiming at once would then all go for the same next ones and
+      // all but one lose each time, so after it each tries the few next in an order of its own.
+      List<Long> next = new ArrayList<>(runnable.subList(1, Math.min(SPREAD, runnable.size())));
+      java.util.Collections.shuffle(next);
+      List<Long> spread = new ArrayList<>(runnable.size());
+      spread.add(runnable.get(0));
+      spread.addAll(next);
+      spread.addAll(runnable.subList(1 + next.size(), runnable.size()));
       Optional<Claimed> got = db.jdbi().inTransaction(h -> {
         Instant now = clock.instant();
         String lease = UUID.randomUUID().toString();
-        List<Long> order = runnable;
+        List<Long> order = spread;
         if (db.dialect() == Database.Dialect.POSTGRESQL) {
           // the row lock makes the update below certain; others skip this row rather than queue on it
-          order = jobs.lockFirstFree(h, runnable).map(List::of).orElse(List.of());
+          order = jobs.lockFirstFree(h, spread).map(List::of).orElse(List.of());
         }
         for (long id : order) {
           var job = jobs.get(h, id).orElseThrow();
@@ -114,6 +125,12 @@ public final class JobQueue {
       }
     }
     return Optional.empty();
+  }
+
+  private List<Long> runnable(Collection<Long> projectIds, Set<String> capabilities, int candidates) {
+    return db.jdbi().withHandle(h -> jobs.pending(h, projectIds, candidates).stream()
+        .filter(p -> JobMatcher.canRun(JobMatcher.decode(p.requirements()), capabilities))
+        .map(TestJobRepository.Pending::id).toList());
   }
 
   /** Extends a lease by the test's span from now; false when the lease is no longer the job's. */
