@@ -21,12 +21,7 @@ final class ImporterCommand implements Callable<Integer> {
   @Mixin Environment env;
   @Spec CommandSpec spec;
 
-  @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. https://patches.example.org")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN",
-      description = "An API token of a user with the importer role (default: $PATCHFLOW_TOKEN).")
-  String token;
+  @Mixin RemoteServer remote;
 
   @Option(names = "--state", paramLabel = "FILE",
       description = "Where the imported UIDs are remembered (default: HOME/imap-uids.tsv).")
@@ -38,13 +33,8 @@ final class ImporterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    String t = token != null ? token : System.getenv("PATCHFLOW_TOKEN");
-    if (t == null || t.isBlank()) {
-      throw new UserError("give --token or set PATCHFLOW_TOKEN");
-    }
-    if (!server.matches("https?://.+")) {
-      throw new UserError("--server must be an http:// or https:// URL, got '" + server + "'");
-    }
+    String t = remote.token();
+    String server = remote.url();
     Config config = env.config();
     Files.createDirectories(env.home());
     LogSetup.init(env.home().resolve("logs"));

@@ -18,12 +18,7 @@ import picocli.CommandLine.Option;
 final class TesterCommand implements Callable<Integer> {
   @Mixin Environment env;
 
-  @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. https://patches.example.org")
-  String server;
-
-  @Option(names = "--token", paramLabel = "TOKEN",
-      description = "An API token of a user with the tester role (default: $PATCHFLOW_TOKEN).")
-  String token;
+  @Mixin RemoteServer remote;
 
   @Option(names = "--project", paramLabel = "P", description = "Only jobs of this project (repeatable; default: any).")
   List<String> projects = new ArrayList<>();
@@ -47,10 +42,8 @@ final class TesterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String t = token != null ? token : System.getenv("PATCHFLOW_TOKEN");
-    if (t == null || t.isBlank()) {
-      throw new UserError("give --token or set PATCHFLOW_TOKEN");
-    }
+    String t = remote.token();
+    String server = remote.url();
     String me = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
     try (Workspace ws = Workspace.open(work != null ? work : env.home().resolve("tester"))) {
       Runner runner = new Runner(new TesterClient(server, t, TesterClient.Backoff.DEFAULT), ws, me, capabilities,
