@@ -83,8 +83,9 @@ public final class FailureNotifier implements JobReports.Listener, AutoCloseable
         // the exception's message is the server's answer; the session never holds the password
         LOG.atError().addKeyValue("job", job.id()).addKeyValue("attempt", attempt)
             .addKeyValue("server", config.smtp().host() + ":" + config.smtp().portOrDefault())
-            .log("failure mail not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + (attempt < TRIES ? "; trying again in " + retryAfter.toSeconds() + " s" : "; giving up"));
+            .log("failure mail not sent: " + e.getClass().getSimpleName() + ": "
+                + String.valueOf(e.getMessage()).strip()
+                + (attempt < TRIES ? "; trying again in " + retryAfter.toMillis() + " ms" : "; giving up"));
         if (attempt < TRIES && !sleep()) {
           return;
         }
