@@ -4,6 +4,7 @@ import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.v1.NativeApi;
 import dev.patchflow.config.Config;
 import dev.patchflow.gittree.Applier;
+import dev.patchflow.tester.JobReports;
 import dev.patchflow.tester.TesterApi;
 import dev.patchflow.web.WebUi;
 import dev.patchflow.store.Database;
@@ -25,8 +26,9 @@ final class Modules {
     return new Applier(db, config.projects(), home.resolve("git"), config.applier(), worker, clock);
   }
 
-  static ApiServer.Module[] all(Database db, Users users, Config config, Clock clock) {
-    return new ApiServer.Module[] {new NativeApi(db, config, clock), new TesterApi(db, config.projects(), clock),
-        new WebUi(db, users, clock)};
+  /** @param ended told of every test job that ends (the failure mail) */
+  static ApiServer.Module[] all(Database db, Users users, Config config, Clock clock, JobReports.Listener ended) {
+    return new ApiServer.Module[] {new NativeApi(db, config, clock), new TesterApi(db, config.projects(),
+        dev.patchflow.tester.LeasePolicy.DEFAULT, TesterApi.LOG_CAP, clock, ended), new WebUi(db, users, clock)};
   }
 }

@@ -8,6 +8,8 @@ import dev.patchflow.gittree.ApplierLoop;
 import dev.patchflow.gittree.MergeDetector;
 import dev.patchflow.intake.imap.ImapIntake;
 import dev.patchflow.intake.publicinbox.PublicInboxPoller;
+import dev.patchflow.notify.FailureNotifier;
+import dev.patchflow.tester.JobReports;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
@@ -50,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
       Demo.install(db, users, clock, out);
     }
     Urls.configure(config.server().baseUrl());
+    JobReports.Listener notifier = FailureNotifier.of(db, config.notifications(), config.projects());
     ApiServer server = new ApiServer(db, users, clock, config.server().cacheBytes(),
-        Modules.all(db, users, config, clock));
+        Modules.all(db, users, config, clock, notifier));
     server.start(host != null ? host : config.server().hostOrDefault(),
         port != null ? port : config.server().portOrDefault());
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
@@ -76,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
         applying.close();
       }
       server.close(); // lets requests in flight finish
+      if (notifier instanceof FailureNotifier n) {
+        n.close(); // after the server: the last reports may still queue mail
+      }
       db.close();
       stopped.countDown();
     }, "patchflow-shutdown"));

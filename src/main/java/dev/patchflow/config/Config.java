@@ -2,10 +2,19 @@ package dev.patchflow.config;
 
 import java.util.List;
 
-/** The whole configuration file, typed. Every section is optional. */
+/**
+ * The whole configuration file, typed. Every section is optional.
+ *
+ * @param notifications mail on events (none: no mail is sent)
+ */
 public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
-    List<StateConfig> states, ApplierConfig applier) {
-  public static final Config DEFAULT = new Config(null, null, null, null, null, null);
+    List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications) {
+  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null);
+
+  public Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
+      List<StateConfig> states, ApplierConfig applier) {
+    this(database, intake, projects, server, states, applier, null);
+  }
 
   public Config {
     applier = applier == null ? ApplierConfig.DEFAULT : applier;

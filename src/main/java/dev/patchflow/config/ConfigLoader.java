@@ -131,8 +131,13 @@ public final class ConfigLoader {
       imap.add(s.password() == null ? s : s.withPassword(resolve(s.password(), "intake.imap[" + i + "].password", file, env)));
     }
     IntakeConfig in = c.intake();
+    NotificationsConfig n = c.notifications();
+    if (n != null && n.smtp() != null && n.smtp().password() != null) {
+      n = new NotificationsConfig(n.smtp().withPassword(resolve(n.smtp().password(), "notifications.smtp.password", file,
+          env)), n.onFailure());
+    }
     return new Config(db, new IntakeConfig(in.batchSize(), in.unmatched(), imap, in.publicInbox()), c.projects(), c.server(), c.states(),
-        c.applier());
+        c.applier(), n);
   }
 
   private static Secret resolve(Secret secret, String key, String file, Function<String, String> env) {

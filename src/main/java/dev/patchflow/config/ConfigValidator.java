@@ -75,6 +75,7 @@ final class ConfigValidator {
     if (applier.mergeScanDepth() != null && applier.mergeScanDepth() < 1) {
       out.add("applier.merge_scan_depth: must be at least 1, got " + applier.mergeScanDepth());
     }
+    notifications(c.notifications(), out);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.projects().size(); i++) {
       ProjectConfig p = c.projects().get(i);
@@ -138,6 +139,48 @@ final class ConfigValidator {
           out.add(key + ".requirements[" + k + "]: letters, digits, '.', '_' or '-', got '" + r + "'");
         }
       }
+    }
+  }
+
+  private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,]+@[^@\\s<>,]+");
+
+  private static void notifications(NotificationsConfig n, List<String> out) {
+    if (n == null) {
+      return;
+    }
+    NotificationsConfig.Smtp smtp = n.smtp();
+    if (smtp == null) {
+      out.add("notifications.smtp: required (the server mail is sent through)");
+    } else {
+      if (smtp.host() == null || smtp.host().isBlank()) {
+        out.add("notifications.smtp.host: required");
+      }
+      if (smtp.port() != null && (smtp.port() < 1 || smtp.port() > 65535)) {
+        out.add("notifications.smtp.port: must be between 1 and 65535, got " + smtp.port());
+      }
+      if (smtp.from() == null || !ADDRESS.matcher(smtp.from()).matches()) {
+        out.add("notifications.smtp.from: required, an address like patchflow@example.org, got '" + smtp.from() + "'");
+      }
+      if ((smtp.user() == null) != (smtp.password() == null)) {
+        out.add("notifications.smtp: give both user and password (to log in) or neither");
+      }
+    }
+    NotificationsConfig.OnFailure f = n.onFailure();
+    if (f == null) {
+      out.add("notifications.on_failure: required (to, submitter or list)");
+      return;
+    }
+    if (f.to().isEmpty() && !f.submitterOrDefault() && !f.listOrDefault()) {
+      out.add("notifications.on_failure: nobody to tell; give to, or submitter: true, or list: true");
+    }
+    for (int i = 0; i < f.to().size(); i++) {
+      String a = f.to().get(i);
+      if (a == null || !ADDRESS.matcher(a).matches()) {
+        out.add("notifications.on_failure.to[" + i + "]: not an address: '" + a + "'");
+      }
+    }
+    if (f.subject() != null && (f.subject().isBlank() || f.subject().contains("\n"))) {
+      out.add("notifications.on_failure.subject: one non-empty line");
     }
   }
 

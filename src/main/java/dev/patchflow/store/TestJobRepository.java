@@ -151,4 +151,19 @@ public final class TestJobRepository {
             + "WHERE sm.series_id = :s AND sm.role = 'patch' ORDER BY sm.position")
         .bind("s", seriesId).mapTo(Long.class).list();
   }
+
+  /** The job states of each of the project's newest series that have jobs, newest first. */
+  public List<List<String>> recentStates(Handle h, long projectId, int series) {
+    List<Long> ids = h.createQuery("SELECT series_id FROM test_job WHERE project_id = :p GROUP BY series_id "
+            + "ORDER BY series_id DESC LIMIT :n")
+        .bind("p", projectId).bind("n", series).mapTo(Long.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<Long, List<String>> states = new java.util.HashMap<>();
+    h.createQuery("SELECT series_id, state FROM test_job WHERE series_id IN (<ids>)").bindList("ids", ids)
+        .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
+        .forEach(e -> states.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    return ids.stream().map(id -> states.getOrDefault(id, List.of())).toList();
+  }
 }

@@ -5,6 +5,7 @@ import dev.patchflow.config.TestConfig;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.ProjectRepository;
 import dev.patchflow.store.TestJobRepository;
+import dev.patchflow.store.TesterRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class JobQueue {
   private final LeasePolicy leases;
   private final Clock clock;
   private final TestJobRepository jobs = new TestJobRepository();
+  private final TesterRepository testers = new TesterRepository();
 
   /** A job handed to a tester, with the lease its reports must carry. */
   public record Claimed(TestJobRepository.Job job, String lease) {}
@@ -86,6 +88,25 @@ public final class JobQueue {
    * Leases that ran out are freed first, so a dead tester's job goes to the next claim.
    */
   public Optional<Claimed> claim(String tester, Set<String> capabilities, Collection<Long> projectIds) {
+    Optional<Claimed> got = take(tester, capabilities, projectIds);
+    checkIn(tester, capabilities, got.map(c -> c.job().id()).orElse(null));
+    return got;
+  }
+
+  /**
+   * Notes the tester's claim for the testers page, apart from the claim's transaction: a failure
+   * here (two first claims of one name at once) must not cost the tester its job.
+   */
+  private void checkIn(String tester, Set<String> capabilities, Long jobId) {
+    try {
+      db.jdbi().useTransaction(h -> testers.claimed(h, tester, String.join(" ", new java.util.TreeSet<>(capabilities)),
+          jobId, clock.instant()));
+    } catch (RuntimeException e) {
+      LOG.atWarn().addKeyValue("tester", tester).setCause(e).log("could not note the tester's check-in");
+    }
+  }
+
+  private Optional<Claimed> take(String tester, Set<String> capabilities, Collection<Long> projectIds) {
     sync();
     db.jdbi().useTransaction(h -> jobs.expire(h, clock.instant()));
     for (int round = 0; round < 10; round++) {
@@ -138,7 +159,11 @@ public final class JobQueue {
     return db.jdbi().inTransaction(h -> {
       var job = jobs.get(h, jobId);
       Instant now = clock.instant();
-      return job.isPresent() && jobs.renew(h, jobId, lease, leases.until(now, job.get().timeoutSeconds()), now);
+      if (job.isEmpty() || !jobs.renew(h, jobId, lease, leases.until(now, job.get().timeoutSeconds()), now)) {
+        return false;
+      }
+      testers.seenFor(h, jobId, now);
+      return true;
     });
   }
 
@@ -154,6 +179,7 @@ public final class JobQueue {
       if (a.log() != log.gzip()) {
         jobs.writeLog(h, jobId, new TestJobRepository.Log(a.log(), a.bytes(), a.truncated()), clock.instant());
       }
+      testers.seenFor(h, jobId, clock.instant());
       return true;
     });
   }

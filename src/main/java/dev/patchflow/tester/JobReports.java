@@ -5,6 +5,7 @@ import dev.patchflow.store.Database;
 import dev.patchflow.store.EventRepository;
 import dev.patchflow.store.ResultRepository;
 import dev.patchflow.store.TestJobRepository;
+import dev.patchflow.store.TesterRepository;
 import dev.patchflow.users.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records a tester's final report in one transaction: the job's outcome, the series result
@@ -19,6 +22,7 @@ import java.util.Set;
  * the series, so that Patchwork clients see the test too.
  */
 public final class JobReports {
+  private static final Logger LOG = LoggerFactory.getLogger(JobReports.class);
   public static final Set<String> STATUSES = Set.of("success", "failure", "timeout");
   private final Database db;
   private final Clock clock;
@@ -26,13 +30,30 @@ public final class JobReports {
   private final ResultRepository results = new ResultRepository();
   private final CheckRepository checks = new CheckRepository();
   private final EventRepository events = new EventRepository();
+  private final TesterRepository testers = new TesterRepository();
+  private final Listener listener;
 
   /** A report to record. */
   public record Report(String status, Integer exitCode, Long durationMs) {}
 
+  /**
+   * Told of each job that ended, after its report is committed. It must return quickly (mail is
+   * sent elsewhere); whatever it throws is logged and does not touch the recorded report.
+   */
+  public interface Listener {
+    Listener NONE = (job, logUrl) -> {};
+
+    void finished(TestJobRepository.Job job, String logUrl);
+  }
+
   public JobReports(Database db, Clock clock) {
+    this(db, clock, Listener.NONE);
+  }
+
+  public JobReports(Database db, Clock clock, Listener listener) {
     this.db = db;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /**
@@ -40,11 +61,26 @@ public final class JobReports {
    * is recorded, so a job ends once whatever late reports arrive.
    */
   public boolean finish(Principal tester, long jobId, String lease, Report r, String logUrl) {
+    TestJobRepository.Job ended = record(tester, jobId, lease, r, logUrl);
+    if (ended == null) {
+      return false;
+    }
+    try {
+      listener.finished(ended, logUrl);
+    } catch (RuntimeException e) {
+      LOG.atError().addKeyValue("job", jobId).setCause(e).log("a listener failed on a recorded result");
+    }
+    return true;
+  }
+
+  /** The job as it ended, or null when the lease was not the job's. */
+  private TestJobRepository.Job record(Principal tester, long jobId, String lease, Report r, String logUrl) {
     return db.jdbi().inTransaction(h -> {
       Instant now = clock.instant();
       if (!jobs.finish(h, jobId, lease, r.status(), r.exitCode(), r.durationMs(), now)) {
-        return false;
+        return null;
       }
+      testers.seenFor(h, jobId, now);
       TestJobRepository.Job job = jobs.get(h, jobId).orElseThrow();
       String description = describe(job.testName(), r);
       Map<String, Object> data = new java.util.LinkedHashMap<>();
@@ -65,7 +101,7 @@ public final class JobReports {
       if (!created.isEmpty()) {
         events.add(h, created);
       }
-      return true;
+      return job;
     });
   }
 

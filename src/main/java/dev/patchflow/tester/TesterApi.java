@@ -42,9 +42,15 @@ public final class TesterApi implements ApiServer.Module {
   }
 
   public TesterApi(Database db, List<ProjectConfig> projects, LeasePolicy leases, long logCap, Clock clock) {
+    this(db, projects, leases, logCap, clock, JobReports.Listener.NONE);
+  }
+
+  /** With a listener told of every job that ends (e.g. to mail failures). */
+  public TesterApi(Database db, List<ProjectConfig> projects, LeasePolicy leases, long logCap, Clock clock,
+      JobReports.Listener ended) {
     this.db = db;
     this.queue = new JobQueue(db, projects, leases, clock);
-    this.reports = new JobReports(db, clock);
+    this.reports = new JobReports(db, clock, ended);
     this.logCap = logCap;
   }
 

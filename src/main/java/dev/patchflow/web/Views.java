@@ -43,4 +43,9 @@ public final class Views {
       List<State> states, String check) {}
 
   public record VersionDiff(long from, long to, String name, List<DiffLine> lines) {}
+
+  /** A tester as it last checked in; job is what it runs now (null: nothing). */
+  public record TesterItem(String name, String lastSeen, String firstSeen, List<String> capabilities, TesterJob job) {}
+
+  public record TesterJob(long id, long seriesId, String seriesName, String test, String leaseUntil) {}
 }

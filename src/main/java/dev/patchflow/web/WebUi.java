@@ -1,6 +1,7 @@
 package dev.patchflow.web;
 
 import static dev.patchflow.api.ResponseCache.Scope.ANONYMOUS;
+import static dev.patchflow.api.ResponseCache.Scope.PUBLIC;
 
 import dev.patchflow.api.ApiException;
 import dev.patchflow.api.ApiServer;
@@ -50,6 +51,7 @@ public final class WebUi implements ApiServer.Module {
   private final PatchActions actions;
   private final SeriesPages seriesPages;
   private final PatchPages patchPages;
+  private final TesterPages testerPages;
 
   public WebUi(Database db, Users users, Clock clock) {
     this.db = db;
@@ -58,6 +60,7 @@ public final class WebUi implements ApiServer.Module {
     this.actions = new PatchActions(db, clock);
     this.seriesPages = new SeriesPages(db);
     this.patchPages = new PatchPages(db);
+    this.testerPages = new TesterPages(db);
   }
 
   @Override
@@ -82,6 +85,10 @@ public final class WebUi implements ApiServer.Module {
         Map.of("nav", nav(ctx, null), "p", patchPages.page(ctx.pathParam("project"), ctx.pathParam("msgid"),
             Auth.principal(ctx), Urls.base(ctx))))));
     app.get("/project/{project}/cover/{msgid}/", cache.wrap(ANONYMOUS, this::cover));
+    app.get("/project/{project}/badge.svg", cache.wrap(PUBLIC, ctx -> ctx.contentType("image/svg+xml; charset=utf-8")
+        .header("Cache-Control", "public, max-age=60").result(testerPages.badge(ctx.pathParam("project")).svg())));
+    app.get("/testers", cache.wrap(ANONYMOUS, ctx -> pages.render(ctx, "testers.jte", Map.of("nav", nav(ctx, null),
+        "testers", testerPages.testers()))));
     app.get("/login", ctx -> pages.render(ctx, "login.jte", loginParams(ctx, null)));
     app.post("/login", this::login);
     app.post("/logout", ctx -> {

@@ -39,7 +39,8 @@ class RoleMatrixTest {
   static void start() throws Exception {
     Database db = Database.open(DatabaseConfig.EMBEDDED, tmp);
     s = new TestServer(db, new NativeApi(db, Config.DEFAULT, Clock.systemUTC()),
-        new dev.patchflow.tester.TesterApi(db, List.of(), Clock.systemUTC()));
+        new dev.patchflow.tester.TesterApi(db, List.of(), Clock.systemUTC()),
+        new dev.patchflow.web.WebUi(db, new dev.patchflow.users.Users(db, Clock.systemUTC()), Clock.systemUTC()));
     patch = Json.read(s.get("/api/1.3/patches/?q=README", null).body()).get(0).get("id").asLong();
     series = Json.read(s.get("/api/1.3/series/?q=README", null).body()).get(0).get("id").asLong();
   }
@@ -75,7 +76,9 @@ class RoleMatrixTest {
         new Route("POST", "/api/v1/jobs/999999/log?lease=x", "text/plain", "x", 401, 404, 404, 404, 404, 404),
         new Route("PUT", "/api/v1/jobs/999999/result?lease=x", "application/json", "{\"status\": \"success\"}",
             401, 404, 404, 404, 404, 404),
-        new Route("GET", "/api/v1/jobs/999999/log", null, null, 404, 404, 404, 404, 404, 404));
+        new Route("GET", "/api/v1/jobs/999999/log", null, null, 404, 404, 404, 404, 404, 404),
+        new Route("GET", "/testers", null, null, 200, 200, 200, 200, 200, 200),
+        new Route("GET", "/project/" + TestServer.PROJECT + "/badge.svg", null, null, 200, 200, 200, 200, 200, 200));
     List<Arguments> out = new ArrayList<>();
     for (Route r : routes) {
       for (int i = 0; i < CALLERS.size(); i++) {

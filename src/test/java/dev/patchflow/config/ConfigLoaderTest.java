@@ -275,4 +275,44 @@ class ConfigLoaderTest {
         .hasMessageContaining("projects[0].tests[1].requirements[0]: letters, digits")
         .hasMessageContaining("projects[0].tests[2].name: 'build' is defined twice");
   }
+
+  @Test
+  void notificationsAreTypedWithTheSmtpPasswordFromTheEnvironment() throws Exception {
+    Config c = load("""
+        notifications:
+          smtp: {host: smtp.example.org, security: tls, user: bot, password: "${SMTP_PW}", from: ci@example.org}
+          on_failure: {to: [dev@example.org], submitter: true, subject: "{test} {status}"}
+        """, Map.of("SMTP_PW", "s3cret"));
+    NotificationsConfig n = c.notifications();
+    assertThat(n.smtp().password().reveal()).isEqualTo("s3cret");
+    assertThat(n.smtp().toString()).doesNotContain("s3cret");
+    assertThat(n.smtp().portOrDefault()).isEqualTo(465);
+    assertThat(n.onFailure().to()).containsExactly("dev@example.org");
+    assertThat(n.onFailure().submitterOrDefault()).isTrue();
+    assertThat(n.onFailure().listOrDefault()).isFalse();
+    assertThat(n.onFailure().bodyOrDefault()).contains("{log_url}");
+    assertThat(load("projects: []\n", Map.of()).notifications()).isNull();
+  }
+
+  @Test
+  void notificationMistakesNameTheirKeys() {
+    assertThatThrownBy(() -> load("""
+        notifications:
+          smtp: {port: 0, user: bot, from: "not an address"}
+          on_failure: {to: [nobody], subject: ""}
+        """, Map.of()))
+        .hasMessageContaining("notifications.smtp.host: required")
+        .hasMessageContaining("notifications.smtp.port: must be between 1 and 65535, got 0")
+        .hasMessageContaining("notifications.smtp.from: required, an address")
+        .hasMessageContaining("notifications.smtp: give both user and password")
+        .hasMessageContaining("notifications.on_failure.to[0]: not an address: 'nobody'")
+        .hasMessageContaining("notifications.on_failure.subject: one non-empty line");
+    assertThatThrownBy(() -> load("notifications:\n  smtp: {host: h, from: a@b.org}\n  on_failure: {}\n", Map.of()))
+        .hasMessageContaining("notifications.on_failure: nobody to tell");
+    assertThatThrownBy(() -> load("notifications:\n  smtp: {host: h, from: a@b.org, security: ssl}\n", Map.of()))
+        .hasMessageContaining("security");
+    assertThatThrownBy(() -> load("notifications:\n  smtp: {host: h, user: u, password: \"${NO_SMTP_PW}\", from: a@b.org}\n"
+        + "  on_failure: {to: [x@y.org]}\n", Map.of()))
+        .hasMessageContaining("notifications.smtp.password: environment variable NO_SMTP_PW is not set");
+  }
 }

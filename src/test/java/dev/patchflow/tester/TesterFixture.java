@@ -34,10 +34,15 @@ final class TesterFixture implements AutoCloseable {
   final String base;
 
   TesterFixture(Database db, Path tmp, List<TestConfig> tests, LeasePolicy leases) throws IOException {
-    ProjectConfig project = new ProjectConfig(TestServer.PROJECT, TestServer.PROJECT, List.of(), List.of(), List.of(),
-        null, tests);
-    server = new TestServer(db, new TesterApi(db, List.of(project), leases, 4096, Clock.systemUTC()),
-        new dev.patchflow.api.v1.NativeApi(db, dev.patchflow.config.Config.DEFAULT, Clock.systemUTC()));
+    this(db, tmp, project(tests), leases, JobReports.Listener.NONE);
+  }
+
+  /** With the web UI too, and a listener told of every ended job. */
+  TesterFixture(Database db, Path tmp, ProjectConfig project, LeasePolicy leases, JobReports.Listener ended)
+      throws IOException {
+    server = new TestServer(db, new TesterApi(db, List.of(project), leases, 4096, Clock.systemUTC(), ended),
+        new dev.patchflow.api.v1.NativeApi(db, dev.patchflow.config.Config.DEFAULT, Clock.systemUTC()),
+        new dev.patchflow.web.WebUi(db, new dev.patchflow.users.Users(db, Clock.systemUTC()), Clock.systemUTC()));
     Path work = tmp.resolve("upstream");
     repo = tmp.resolve("series.git");
     git(tmp, "init", "-q", "--bare", repo.toString());
@@ -51,6 +56,17 @@ final class TesterFixture implements AutoCloseable {
     git(work, "commit", "-q", "-m", "the series");
     git(work, "tag", TAG);
     git(work, "push", "-q", repo.toString(), "refs/tags/" + TAG);
+  }
+
+  static ProjectConfig project(List<TestConfig> tests) {
+    return new ProjectConfig(TestServer.PROJECT, TestServer.PROJECT, List.of(), List.of(), List.of(), null, tests);
+  }
+
+  /** Leaves one complete series (the oldest) and marks it applied; returns its id. */
+  long applyOne() {
+    server.db.jdbi().useTransaction(h -> h.execute("UPDATE series SET complete = FALSE WHERE id <> "
+        + "(SELECT MIN(id) FROM series WHERE complete = TRUE)"));
+    return applyAll().get(0);
   }
 
   /** Imports n more one-patch series into the project. */
