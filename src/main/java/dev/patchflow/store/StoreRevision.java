@@ -27,9 +27,15 @@ import org.jdbi.v3.core.statement.StatementContext;
  * under the old number, which only costs a recomputation.)
  */
 public final class StoreRevision implements SqlLogger, HandleListener {
-  private static final java.util.regex.Pattern SESSIONS =
-      java.util.regex.Pattern.compile("(INSERT\\s+INTO|DELETE\\s+FROM|UPDATE)\\s+WEB_SESSION\\b",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
+  /**
+   * Writes that change nothing a cached answer shows: web sessions, testers' check-ins, and a
+   * running job's lease renewals and log chunks (its log is served uncached). Counting them
+   * would empty every cache on each login, each tester poll and each second of a running test.
+   */
+  private static final java.util.regex.Pattern UNSEEN = java.util.regex.Pattern.compile(
+      "(INSERT\\s+INTO|DELETE\\s+FROM|UPDATE)\\s+(WEB_SESSION|TESTER)\\b"
+          + "|UPDATE\\s+TEST_JOB\\s+SET\\s+(LEASE_UNTIL|LOG)\\s*=",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final List<String> WRITES = List.of("INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE");
   private static final String BUMP = "UPDATE store_revision SET revision = revision + 1 WHERE id = 1";
 
@@ -113,10 +119,7 @@ public final class StoreRevision implements SqlLogger, HandleListener {
     }
   }
 
-  /**
-   * Whether a statement changes what readers see. Web sessions are left out: a login changes no
-   * page an anonymous reader is shown, and counting it would empty the cache on every login.
-   */
+  /** Whether a statement changes what readers may have cached (see {@link #UNSEEN}). */
   static boolean writes(String sql) {
     if (sql == null) {
       return false;
@@ -128,7 +131,7 @@ public final class StoreRevision implements SqlLogger, HandleListener {
     // Only the first word is looked at (without copying the statement: this runs for every one).
     for (String verb : WRITES) {
       if (sql.regionMatches(true, start, verb, 0, verb.length())) {
-        return !SESSIONS.matcher(sql).region(start, sql.length()).lookingAt();
+        return !UNSEEN.matcher(sql).region(start, sql.length()).lookingAt();
       }
     }
     return false;

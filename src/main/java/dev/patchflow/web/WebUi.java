@@ -87,8 +87,9 @@ public final class WebUi implements ApiServer.Module {
     app.get("/project/{project}/cover/{msgid}/", cache.wrap(ANONYMOUS, this::cover));
     app.get("/project/{project}/badge.svg", cache.wrap(PUBLIC, ctx -> ctx.contentType("image/svg+xml; charset=utf-8")
         .header("Cache-Control", "public, max-age=60").result(testerPages.badge(ctx.pathParam("project")).svg())));
-    app.get("/testers", cache.wrap(ANONYMOUS, ctx -> pages.render(ctx, "testers.jte", Map.of("nav", nav(ctx, null),
-        "testers", testerPages.testers()))));
+    // Not cached: check-ins do not move the store revision (see StoreRevision), and this page is cheap.
+    app.get("/testers", ctx -> pages.render(ctx, "testers.jte", Map.of("nav", nav(ctx, null),
+        "testers", testerPages.testers())));
     app.get("/login", ctx -> pages.render(ctx, "login.jte", loginParams(ctx, null)));
     app.post("/login", this::login);
     app.post("/logout", ctx -> {

@@ -109,5 +109,10 @@ class StoreRevisionTest {
     assertThat(StoreRevision.writes(null)).isFalse();
     assertThat(StoreRevision.writes("DELETE FROM web_session WHERE expires_at <= ?")).isFalse();
     assertThat(StoreRevision.writes("INSERT INTO web_session_x (a) VALUES (1)")).isTrue();
+    assertThat(StoreRevision.writes("UPDATE tester SET last_seen = ? WHERE name = ?")).isFalse();
+    assertThat(StoreRevision.writes("UPDATE test_job SET lease_until = ?, updated_at = ? WHERE id = ?")).isFalse();
+    assertThat(StoreRevision.writes("UPDATE test_job SET log = ?, log_bytes = ? WHERE id = ?")).isFalse();
+    assertThat(StoreRevision.writes("UPDATE test_job SET state = 'running', lease = ? WHERE id = ?")).isTrue();
+    assertThat(StoreRevision.writes("INSERT INTO test_job (series_id) VALUES (1)")).isTrue();
   }
 }
