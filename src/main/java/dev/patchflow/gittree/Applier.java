@@ -139,7 +139,8 @@ public final class Applier {
         running.add(pool.submit(() -> {
           Optional<ApplyRepository.Job> job;
           while (!Thread.currentThread().isInterrupted()
-              && (job = db.jdbi().inTransaction(h -> queue.claim(h, worker, clock.instant()))).isPresent()) {
+              && (job = db.jdbi().inTransaction(h -> queue.claim(h, worker, trees.keySet(), clock.instant()))).isPresent()) {
+            // APPLIED once tagged here: a push that fails later re-queues the series (retryOrFail).
             switch (process(index, job.get())) {
               case APPLIED -> applied.incrementAndGet();
               case FAILED -> failed.incrementAndGet();

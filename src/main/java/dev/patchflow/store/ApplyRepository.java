@@ -33,14 +33,18 @@ public final class ApplyRepository {
   }
 
   /**
-   * Takes the oldest pending series that is due, for {@code worker}; empty when none. Safe
+   * Takes the oldest pending series of these projects that is due, for {@code worker}; empty
+   * when none (a project this worker has no git tree for is left to those that have). Safe
    * between processes: a row is taken only by the update that moves it from pending.
    */
-  public Optional<Job> claim(Handle h, String worker, Instant now) {
+  public Optional<Job> claim(Handle h, String worker, Collection<Long> projectIds, Instant now) {
+    if (projectIds.isEmpty()) {
+      return Optional.empty();
+    }
     for (int tries = 0; tries < 5; tries++) {
       Optional<Long> next = h.createQuery("SELECT series_id FROM series_apply WHERE state = 'pending' "
-              + "AND (not_before IS NULL OR not_before <= :now) ORDER BY series_id LIMIT 1")
-          .bind("now", Sql.time(now)).mapTo(Long.class).findOne();
+              + "AND project_id IN (<p>) AND (not_before IS NULL OR not_before <= :now) ORDER BY series_id LIMIT 1")
+          .bindList("p", List.copyOf(projectIds)).bind("now", Sql.time(now)).mapTo(Long.class).findOne();
       if (next.isEmpty()) {
         return Optional.empty();
       }

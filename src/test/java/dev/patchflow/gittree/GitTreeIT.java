@@ -159,7 +159,8 @@ class GitTreeIT {
             clock.instant())).isZero();
         assertThat(q.enqueueComplete(h, List.of(projectId(h)), clock.instant().minus(java.time.Duration.ofDays(1)),
             clock.instant())).isEqualTo(1);
-        assertThat(q.claim(h, WORKER, clock.instant())).isPresent();
+        assertThat(q.claim(h, WORKER, List.of(projectId(h) + 1000), clock.instant())).isEmpty();
+        assertThat(q.claim(h, WORKER, List.of(projectId(h)), clock.instant())).isPresent();
       });
       assertThat(applier(db, project).runOnce().applied()).isEqualTo(1);
       long running = db.jdbi().withHandle(h -> new ApplyRepository().count(h, "running"));
