@@ -1,5 +1,6 @@
 package dev.patchflow.cli;
 
+import dev.patchflow.tester.Probes;
 import dev.patchflow.tester.Runner;
 import dev.patchflow.tester.TesterClient;
 import dev.patchflow.tester.Workspace;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
         + "test's script with its timeout, stream the log and report; again and again."})
 final class TesterCommand implements Callable<Integer> {
   @Mixin Environment env;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin RemoteServer remote;
 
@@ -37,6 +39,9 @@ final class TesterCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Claim once, run the job if there is one, and exit.")
   boolean once;
 
+  @Option(names = "--no-probes", description = "Do not run the server's capability probes; only --capability counts.")
+  boolean noProbes;
+
   @Option(names = "--idle-seconds", paramLabel = "N", description = "Pause when there is no job (default 60).")
   int idleSeconds = 60;
 
@@ -45,9 +50,17 @@ final class TesterCommand implements Callable<Integer> {
     String t = remote.token();
     String server = remote.url();
     String me = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
-    try (Workspace ws = Workspace.open(work != null ? work : env.home().resolve("tester"))) {
-      Runner runner = new Runner(new TesterClient(server, t, TesterClient.Backoff.DEFAULT), ws, me, capabilities,
-          projects);
+    Path dir = work != null ? work : env.home().resolve("tester");
+    try (Workspace ws = Workspace.open(dir)) {
+      TesterClient client = new TesterClient(server, t, TesterClient.Backoff.DEFAULT);
+      List<String> all = new ArrayList<>(capabilities);
+      if (!noProbes) {
+        // What this host has, by the server's own probes; --capability adds to it.
+        Probes.passing(client.probes(projects), dir).stream().filter(c -> !all.contains(c)).forEach(all::add);
+      }
+      spec.commandLine().getOut().println("tester " + me + ": capabilities " + (all.isEmpty() ? "(none)" : String.join(" ", all)));
+      spec.commandLine().getOut().flush();
+      Runner runner = new Runner(client, ws, me, all, projects);
       if (once) {
         return runner.once() == Runner.Turn.DROPPED ? 1 : 0;
       }

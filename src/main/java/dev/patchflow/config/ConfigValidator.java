@@ -97,6 +97,16 @@ final class ConfigValidator {
         }
       }
       tests(p.tests(), key, out);
+      for (int j = 0; j < p.probes().size(); j++) {
+        ProbeConfig probe = p.probes().get(j);
+        if (probe.name() == null || !CAPABILITY.matcher(probe.name()).matches()) {
+          out.add(key + ".probes[" + j + "].name: letters, digits, '.', '_' or '-' (a capability name), got '"
+              + probe.name() + "'");
+        }
+        if (probe.script() == null || probe.script().isBlank()) {
+          out.add(key + ".probes[" + j + "].script: required (exits 0 where the tester has the capability)");
+        }
+      }
       if (p.listId() == null && p.listEmails().isEmpty()) {
         out.add(key + ": give list_id or list_emails, or no mail can reach the project");
       }

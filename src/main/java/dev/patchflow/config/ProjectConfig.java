@@ -11,11 +11,13 @@ import java.util.List;
  *     "!tag" must not be, "/regex" must match the subject
  * @param states patch states of this project only, beyond Patchwork's and the instance's
  * @param git where its series are applied and pushed (none: they are not applied)
+ * @param probes scripts by which testers find out which capabilities they have
  * @param tests what testers run on each applied series
  */
 public record ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
-    List<StateConfig> states, GitTreeConfig git, List<TestConfig> tests) {
+    List<StateConfig> states, GitTreeConfig git, List<TestConfig> tests, List<ProbeConfig> probes) {
   public ProjectConfig {
+    probes = probes == null ? List.of() : List.copyOf(probes);
     listEmails = listEmails == null ? List.of() : List.copyOf(listEmails);
     prefixes = prefixes == null ? List.of() : List.copyOf(prefixes);
     states = states == null ? List.of() : List.copyOf(states);
@@ -23,11 +25,16 @@ public record ProjectConfig(String name, String listId, List<String> listEmails,
   }
 
   public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
+      List<StateConfig> states, GitTreeConfig git, List<TestConfig> tests) {
+    this(name, listId, listEmails, prefixes, states, git, tests, List.of());
+  }
+
+  public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes,
       List<StateConfig> states, GitTreeConfig git) {
-    this(name, listId, listEmails, prefixes, states, git, List.of());
+    this(name, listId, listEmails, prefixes, states, git, List.of(), List.of());
   }
 
   public ProjectConfig(String name, String listId, List<String> listEmails, List<String> prefixes) {
-    this(name, listId, listEmails, prefixes, List.of(), null, List.of());
+    this(name, listId, listEmails, prefixes, List.of(), null, List.of(), List.of());
   }
 }

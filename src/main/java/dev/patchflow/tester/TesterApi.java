@@ -37,6 +37,8 @@ public final class TesterApi implements ApiServer.Module {
   private final JobReports reports;
   private final long logCap;
 
+  private final List<ProjectConfig> projects;
+
   public TesterApi(Database db, List<ProjectConfig> projects, Clock clock) {
     this(db, projects, LeasePolicy.DEFAULT, LOG_CAP, clock);
   }
@@ -50,6 +52,7 @@ public final class TesterApi implements ApiServer.Module {
       JobReports.Listener ended) {
     this.db = db;
     this.queue = new JobQueue(db, projects, leases, clock);
+    this.projects = List.copyOf(projects);
     this.reports = new JobReports(db, clock, ended);
     this.logCap = logCap;
   }
@@ -57,12 +60,34 @@ public final class TesterApi implements ApiServer.Module {
   @Override
   public void register(Javalin app, ResponseCache cache) {
     app.post("/api/v1/testers/claim", this::claim);
+    app.get("/api/v1/testers/probes", this::probes);
     app.get("/api/v1/jobs/{id}", this::job);
     app.post("/api/v1/jobs/{id}/heartbeat", this::heartbeat);
     app.get("/api/v1/jobs/{id}/log", this::log);
     app.post("/api/v1/jobs/{id}/log", this::appendLog);
     app.put("/api/v1/jobs/{id}/result", this::result);
     app.post("/api/v1/jobs/{id}/result", this::result);
+  }
+
+  /**
+   * The capability probes of these projects (?project=P, repeatable; all when none), each name
+   * once: testers run them to learn what they can take on.
+   */
+  private void probes(Context ctx) {
+    Principal p = Auth.required(ctx);
+    if (!p.hasAnywhere(Role.TESTER)) {
+      throw ApiException.forbidden();
+    }
+    List<String> wanted = ctx.queryParams("project");
+    Map<String, String> byName = new java.util.LinkedHashMap<>();
+    for (ProjectConfig project : projects) {
+      if (wanted.isEmpty() || wanted.contains(project.name())) {
+        project.probes().forEach(pr -> byName.putIfAbsent(pr.name(), pr.script()));
+      }
+    }
+    List<Map<String, String>> out = new ArrayList<>();
+    byName.forEach((name, script) -> out.add(Map.of("name", name, "script", script)));
+    ctx.contentType("application/json").result(Json.write(out));
   }
 
   /** {tester, capabilities, projects?} → a job and its lease, or 204 when there is none to run. */

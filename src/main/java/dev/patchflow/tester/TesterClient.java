@@ -48,6 +48,22 @@ public final class TesterClient {
     this.backoff = backoff;
   }
 
+  /** The server's capability probes for these projects (empty: all), name to script, in order. */
+  public Map<String, String> probes(List<String> projects) throws IOException, InterruptedException {
+    StringBuilder q = new StringBuilder();
+    for (String p : projects) {
+      q.append(q.length() == 0 ? "?" : "&").append("project=")
+          .append(java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Answer a = send("GET", server + "/api/v1/testers/probes" + q, "application/json", new byte[0]);
+    if (!a.ok()) {
+      throw new IOException("probes refused: " + a.status() + " " + a.body());
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Json.read(a.body()).forEach(n -> out.put(n.path("name").asText(), n.path("script").asText()));
+    return out;
+  }
+
   /** A job for a tester with these capabilities, of these projects (empty: any), if there is one. */
   public Optional<JsonNode> claim(String tester, List<String> capabilities, List<String> projects)
       throws IOException, InterruptedException {

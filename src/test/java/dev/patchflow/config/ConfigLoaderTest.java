@@ -315,4 +315,15 @@ class ConfigLoaderTest {
         + "  on_failure: {to: [x@y.org]}\n", Map.of()))
         .hasMessageContaining("notifications.smtp.password: environment variable NO_SMTP_PW is not set");
   }
+
+  @Test
+  void capabilityProbesAreTypedAndTheirMistakesNamed() throws Exception {
+    Config c = load("projects:\n  - name: bpf\n    list_id: bpf.vger.kernel.org\n    probes:\n"
+        + "      - {name: kvm, script: \"test -w /dev/kvm\"}\n", Map.of());
+    assertThat(c.projects().get(0).probes()).containsExactly(new ProbeConfig("kvm", "test -w /dev/kvm"));
+    assertThatThrownBy(() -> load("projects:\n  - name: bpf\n    list_id: bpf.vger.kernel.org\n    probes:\n"
+        + "      - {name: \"two words\", script: \" \"}\n", Map.of()))
+        .hasMessageContaining("projects[0].probes[0].name: letters, digits")
+        .hasMessageContaining("projects[0].probes[0].script: required");
+  }
 }
