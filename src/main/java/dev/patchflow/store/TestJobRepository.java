@@ -112,6 +112,17 @@ public final class TestJobRepository {
   }
 
   /** Ends a running job under this lease; false when the lease is not the job's (any more). */
+  /**
+   * Puts every job of a series back to pending, as new: the running ones' leases end (their
+   * testers' reports get 409), logs and results are dropped. Returns how many.
+   */
+  public int reset(Handle h, long seriesId, Instant now) {
+    return h.createUpdate("UPDATE test_job SET state = 'pending', lease = NULL, tester = NULL, lease_until = NULL, "
+            + "exit_code = NULL, duration_ms = NULL, log = NULL, log_bytes = 0, log_truncated = FALSE, started_at = NULL, "
+            + "finished_at = NULL, updated_at = :now WHERE series_id = :s")
+        .bind("s", seriesId).bind("now", Sql.time(now)).execute();
+  }
+
   public boolean finish(Handle h, long id, String lease, String state, Integer exitCode, Long durationMs, Instant now) {
     return h.createUpdate("UPDATE test_job SET state = :s, exit_code = :e, duration_ms = :d, finished_at = :now, "
             + "lease_until = NULL, updated_at = :now WHERE id = :id AND lease = :l AND state = 'running'")

@@ -38,6 +38,7 @@ public final class TesterApi implements ApiServer.Module {
   private final long logCap;
 
   private final List<ProjectConfig> projects;
+  private final Clock clock;
 
   public TesterApi(Database db, List<ProjectConfig> projects, Clock clock) {
     this(db, projects, LeasePolicy.DEFAULT, LOG_CAP, clock);
@@ -55,12 +56,14 @@ public final class TesterApi implements ApiServer.Module {
     this.projects = List.copyOf(projects);
     this.reports = new JobReports(db, clock, ended);
     this.logCap = logCap;
+    this.clock = clock;
   }
 
   @Override
   public void register(Javalin app, ResponseCache cache) {
     app.post("/api/v1/testers/claim", this::claim);
     app.get("/api/v1/testers/probes", this::probes);
+    app.post("/api/v1/series/{id}/tests/reset", this::reset);
     app.get("/api/v1/jobs/{id}", this::job);
     app.post("/api/v1/jobs/{id}/heartbeat", this::heartbeat);
     app.get("/api/v1/jobs/{id}/log", this::log);
@@ -88,6 +91,26 @@ public final class TesterApi implements ApiServer.Module {
     List<Map<String, String>> out = new ArrayList<>();
     byName.forEach((name, script) -> out.add(Map.of("name", name, "script", script)));
     ctx.contentType("application/json").result(Json.write(out));
+  }
+
+  /**
+   * A maintainer of the series' project (or an admin) has its tests run again: every job goes
+   * back to pending, and its testing.NAME results are dropped until the new ones come in.
+   */
+  private void reset(Context ctx) {
+    Principal p = Auth.required(ctx);
+    long series = pathId(ctx);
+    int n = db.jdbi().inTransaction(h -> {
+      Long project = h.createQuery("SELECT project_id FROM series WHERE id = :id").bind("id", series).mapTo(Long.class)
+          .findOne().orElseThrow(ApiException::notFound);
+      if (!p.has(Role.MAINTAINER, project)) {
+        throw ApiException.forbidden();
+      }
+      h.createUpdate("DELETE FROM series_result WHERE series_id = :id AND name LIKE 'testing.%'").bind("id", series)
+          .execute();
+      return new TestJobRepository().reset(h, series, clock.instant());
+    });
+    ctx.contentType("application/json").result(Json.write(Map.of("series", series, "jobs", n)));
   }
 
   /** {tester, capabilities, projects?} → a job and its lease, or 204 when there is none to run. */

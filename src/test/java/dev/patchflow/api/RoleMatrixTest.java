@@ -73,6 +73,7 @@ class RoleMatrixTest {
         new Route("POST", "/api/v1/testers/claim", "application/json", "{\"tester\": \"m\", \"capabilities\": []}",
             401, 403, 403, 204, 403, 204),
         new Route("GET", "/api/v1/testers/probes", null, null, 401, 403, 403, 200, 403, 200),
+        new Route("POST", "/api/v1/series/{series}/tests/reset", "application/json", "", 401, 403, 403, 403, 200, 200),
         new Route("POST", "/api/v1/jobs/999999/heartbeat?lease=x", "application/json", "", 401, 404, 404, 404, 404, 404),
         new Route("POST", "/api/v1/jobs/999999/log?lease=x", "text/plain", "x", 401, 404, 404, 404, 404, 404),
         new Route("PUT", "/api/v1/jobs/999999/result?lease=x", "application/json", "{\"status\": \"success\"}",

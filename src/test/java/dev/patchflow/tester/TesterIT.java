@@ -195,4 +195,27 @@ class TesterIT {
     }
     Workspace.open(tmp.resolve("w")).close();
   }
+
+  @Test
+  void aMaintainerResetRunsTheTestsAgain() throws Exception {
+    try (TesterFixture f = fixture(List.of(new TestConfig("quick", "echo run", 60, List.of(), null)), LeasePolicy.DEFAULT)) {
+      long series = f.applyOne();
+      Runner r = runner(f, "box", List.of());
+      assertThat(drain(r)).isEqualTo(1);
+      String path = "/api/v1/series/" + series + "/tests/reset";
+      assertThat(f.server.send("POST", path, f.server.testerToken, "application/json", "").statusCode()).isEqualTo(403);
+      var reset = f.server.send("POST", path, f.server.maintainerToken, "application/json", "");
+      assertThat(reset.statusCode()).isEqualTo(200);
+      assertThat(reset.body()).contains("\"jobs\":1");
+      assertThat(jobs(f)).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo("pending"));
+      long results = f.server.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM series_result "
+          + "WHERE series_id = :s AND name = 'testing.quick'").bind("s", series).mapTo(Long.class).one());
+      assertThat(results).isZero();
+      assertThat(drain(r)).isEqualTo(1);
+      assertThat(jobs(f)).singleElement().satisfies(j -> {
+        assertThat(j.state()).isEqualTo("success");
+        assertThat(j.attempt()).isEqualTo(2);
+      });
+    }
+  }
 }
