@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `patchflow tester` as a user runs it, a process of its own against a live server: it runs the
  * server's capability probes, and takes only the job its passing probes (and --capability) allow.
  */
-class TesterCommandIT {
+class ProbingTesterIT {
   @TempDir Path tmp;
 
   @Test
