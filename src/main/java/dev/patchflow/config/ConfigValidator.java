@@ -97,16 +97,7 @@ final class ConfigValidator {
         }
       }
       tests(p.tests(), key, out);
-      for (int j = 0; j < p.probes().size(); j++) {
-        ProbeConfig probe = p.probes().get(j);
-        if (probe.name() == null || !CAPABILITY.matcher(probe.name()).matches()) {
-          out.add(key + ".probes[" + j + "].name: letters, digits, '.', '_' or '-' (a capability name), got '"
-              + probe.name() + "'");
-        }
-        if (probe.script() == null || probe.script().isBlank()) {
-          out.add(key + ".probes[" + j + "].script: required (exits 0 where the tester has the capability)");
-        }
-      }
+      probes(p.probes(), key, out);
       if (p.listId() == null && p.listEmails().isEmpty()) {
         out.add(key + ": give list_id or list_emails, or no mail can reach the project");
       }
@@ -277,6 +268,19 @@ final class ConfigValidator {
     }
     if (st.name() == null || st.name().isBlank()) {
       out.add(key + ".name: required");
+    }
+  }
+
+  private static void probes(List<ProbeConfig> probes, String key, List<String> out) {
+    for (int j = 0; j < probes.size(); j++) {
+      ProbeConfig probe = probes.get(j);
+      if (probe.name() == null || !CAPABILITY.matcher(probe.name()).matches()) {
+        out.add(key + ".probes[" + j + "].name: letters, digits, '.', '_' or '-' (a capability name), got '"
+            + probe.name() + "'");
+      }
+      if (probe.script() == null || probe.script().isBlank()) {
+        out.add(key + ".probes[" + j + "].script: required (exits 0 where the tester has the capability)");
+      }
     }
   }
 }

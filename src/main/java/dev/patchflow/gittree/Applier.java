@@ -170,7 +170,7 @@ public final class Applier {
     ProjectTree tree = trees.get(job.projectId());
     long id = job.seriesId();
     try {
-      Optional<Work> work = db.jdbi().withHandle(h -> work(h, id));
+      Optional<Work> work = db.jdbi().withHandle(h -> work(h, id, job.projectId()));
       if (work.isEmpty() || tree == null) {
         return finishFailed(id, null, null, "the series is gone (re-threaded into another)", "");
       }
@@ -216,17 +216,16 @@ public final class Applier {
   /** What applying a series needs from the store. */
   private record Work(String anchor, byte[] mbox, Optional<String> basedOn, long projectId) {}
 
-  private Optional<Work> work(org.jdbi.v3.core.Handle h, long seriesId) {
+  private Optional<Work> work(org.jdbi.v3.core.Handle h, long seriesId, long projectId) {
     Optional<SeriesDetail> d = new SeriesQueries().get(h, seriesId);
-    Optional<String> mbox = mboxes.series(h, seriesId);
-    if (d.isEmpty() || mbox.isEmpty() || d.get().patches().isEmpty()) {
+    if (d.isEmpty() || d.get().patches().isEmpty()) {
       return Optional.empty();
     }
     SeriesDetail s = d.get();
     SeriesDetail.MessageRef head = s.cover() != null ? s.cover() : s.patches().get(0).message();
     String body = new SubmissionQueries().body(h, head.id()).map(SubmissionQueries.Body::content).orElse("");
-    long project = h.createQuery("SELECT project_id FROM series WHERE id = :id").bind("id", seriesId).mapTo(Long.class).one();
-    return Optional.of(new Work(head.messageId(), mbox.get().getBytes(StandardCharsets.UTF_8), BasedOn.find(body), project));
+    byte[] mbox = mboxes.series(h, s).getBytes(StandardCharsets.UTF_8);
+    return Optional.of(new Work(head.messageId(), mbox, BasedOn.find(body), projectId));
   }
 
   /** The commit to apply onto; or why to wait; or why there is none. */

@@ -22,14 +22,18 @@ public final class Mboxes {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    SeriesDetail d = found.get();
+    return Optional.of(series(h, found.get()));
+  }
+
+  /** The patches of a series already read, in order. */
+  public String series(Handle h, SeriesDetail d) {
     long project = new ProjectRepository().byName(h, d.summary().project()).orElseThrow().id();
     List<MboxRenderer.Entry> entries = new ArrayList<>();
     for (SeriesDetail.PatchEntry p : d.patches()) {
       SubmissionRow row = submissions.byMsgid(h, project, p.message().messageId()).orElseThrow();
       entries.add(entry(h, row, folded(p)));
     }
-    return Optional.of(MboxRenderer.render(entries));
+    return MboxRenderer.render(entries);
   }
 
   /** Trailers given in replies to the patch (those in the patch itself are in its text already). */

@@ -52,22 +52,22 @@ final class SeriesPages {
       }
       Views.Message cover = d.cover() == null ? null : message(h, d.cover(), 0);
       List<Views.Message> replies = threaded(h, d.replies());
+      List<ResultRepository.Result> stored = new ResultRepository().forSeries(h, List.of(id)).getOrDefault(id, List.of());
       List<Views.Result> results = new ArrayList<>();
-      new ResultRepository().forSeries(h, List.of(id)).getOrDefault(id, List.of())
-          .forEach(r -> results.add(new Views.Result(r.name(), r.status(), r.logUrl())));
+      stored.forEach(r -> results.add(new Views.Result(r.name(), r.status(), r.logUrl())));
       List<String> badges = WebUi.badges(row, new SeriesBadges().of(h, List.of(id), Instant.now())
           .getOrDefault(id, java.util.Set.of()));
       return new Views.SeriesPage(id, d.summary().project(), row.name(), row.version(), row.received(), row.total(),
           row.personName() + " <" + row.personEmail() + ">", WebUi.DATE.format(row.date()), badges, cover, patches,
-          replies, trailers(d.trailers(), null), results, versions(h, row), base + "/series/" + id + "/mbox/", git(h, id));
+          replies, trailers(d.trailers(), null), results, versions(h, row), base + "/series/" + id + "/mbox/", git(h, id, stored));
     });
   }
 
-  private static Views.GitTree git(Handle h, long id) {
+  private static Views.GitTree git(Handle h, long id, List<ResultRepository.Result> results) {
     return new ApplyRepository().get(h, id).map(j -> {
       String url = null;
       if (j.tag() != null) {
-        String data = new ResultRepository().forSeries(h, List.of(id)).getOrDefault(id, List.of()).stream()
+        String data = results.stream()
             .filter(r -> r.name().equals("git")).map(ResultRepository.Result::data).findFirst().orElse(null);
         url = data == null ? null : urlOf(data);
       }
