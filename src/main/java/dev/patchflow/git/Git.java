@@ -32,6 +32,7 @@ public final class Git {
   });
   private final Path dir;
   private final Identity identity;
+  private final Map<String, String> hiddenConfig;
 
   /** Who commits (the committer of applied patches; authors come from the mail). */
   public record Identity(String name, String email) {
@@ -39,8 +40,22 @@ public final class Git {
   }
 
   public Git(Path dir, Identity identity) {
+    this(dir, identity, Map.of());
+  }
+
+  private Git(Path dir, Identity identity, Map<String, String> hiddenConfig) {
     this.dir = dir;
     this.identity = identity;
+    this.hiddenConfig = Map.copyOf(hiddenConfig);
+  }
+
+  /**
+   * This repository with extra configuration passed through the environment, never on the
+   * command line: a credential header (http.extraHeader) must not show in `ps` or in a
+   * {@link GitException}'s command.
+   */
+  public Git withHiddenConfig(Map<String, String> config) {
+    return new Git(dir, identity, config);
   }
 
   public Git(Path dir) {
@@ -97,7 +112,7 @@ public final class Git {
   /** Adds a work tree of this repository at {@code where}, detached at {@code at}. */
   public Git addWorktree(Path where, CommitId at) throws GitException {
     ok(null, "worktree", "add", "-q", "-f", "--detach", where.toString(), at.sha());
-    return new Git(where, identity);
+    return new Git(where, identity, hiddenConfig);
   }
 
   /** Forgets work trees whose directories are gone (after a crash, say). */
@@ -183,6 +198,63 @@ public final class Git {
     return ok(null, "show", "--no-color", "--no-ext-diff", "--format=", "--full-index", commit.sha());
   }
 
+  /** The heads a remote has for these refs (missing refs are absent), without fetching. */
+  public Map<String, CommitId> lsRemote(String url, List<String> refs) throws GitException {
+    List<String> args = new ArrayList<>(List.of("ls-remote", "--refs", url));
+    args.addAll(refs);
+    Map<String, CommitId> heads = new java.util.LinkedHashMap<>();
+    for (String line : lines(ok(null, args.toArray(new String[0])))) {
+      String[] f = line.split("\\s+", 2);
+      if (f.length == 2) {
+        heads.put(f[1], new CommitId(f[0]));
+      }
+    }
+    return heads;
+  }
+
+  /** The tree a commit records. */
+  public String treeOf(CommitId commit) throws GitException {
+    return ok(null, "rev-parse", commit.sha() + "^{tree}").strip();
+  }
+
+  /** The parents of a commit, first parent first. */
+  public List<CommitId> parents(CommitId commit) throws GitException {
+    String[] f = ok(null, "rev-list", "--parents", "-n", "1", commit.sha()).strip().split(" ");
+    return Arrays.stream(f).skip(1).map(CommitId::new).toList();
+  }
+
+  /**
+   * In a work tree: the tree of {@code base} with every file of {@code overlay} laid over it (added
+   * or replaced; files only in {@code base} stay), written to the object store. The work tree is
+   * left at {@code base} with the overlay staged.
+   */
+  public String overlayTree(CommitId base, CommitId overlay) throws GitException {
+    resetTo(base);
+    ok(null, "checkout", "-q", overlay.sha(), "--", ".");
+    return ok(null, "write-tree").strip();
+  }
+
+  /** A commit of {@code tree} on {@code parent}, authored and committed by this repository's identity. */
+  public CommitId commitTree(String tree, CommitId parent, String message) throws GitException {
+    String sha = ok(message.getBytes(StandardCharsets.UTF_8), "-c", "user.name=" + identity.name(),
+        "-c", "user.email=" + identity.email(), "commit-tree", tree, "-p", parent.sha()).strip();
+    return new CommitId(sha);
+  }
+
+  /**
+   * The stable patch-id of each commit of a range, oldest first: equal for the same change
+   * whatever the line numbers, so a series rebased onto a newer base keeps its ids.
+   */
+  public List<String> patchIds(String range) throws GitException {
+    List<String> ids = new ArrayList<>();
+    for (LogEntry e : log(range)) {
+      String out = ok(ok(null, "show", "--no-color", "--no-ext-diff", "--format=", e.id().sha())
+          .getBytes(StandardCharsets.UTF_8), "patch-id", "--stable");
+      ids.add(out.isBlank() ? "" : out.strip().split(" ")[0]);
+    }
+    return ids;
+  }
+
   /** Whether {@code ancestor} is reachable from {@code descendant}. */
   public boolean isAncestor(CommitId ancestor, CommitId descendant) throws GitException {
     return run(null, "merge-base", "--is-ancestor", ancestor.sha(), descendant.sha()).code() == 0;
@@ -231,6 +303,15 @@ public final class Git {
     env.put("GIT_PAGER", "cat");
     env.put("GIT_COMMITTER_NAME", identity.name());
     env.put("GIT_COMMITTER_EMAIL", identity.email());
+    if (!hiddenConfig.isEmpty()) {
+      int i = 0;
+      for (Map.Entry<String, String> c : new java.util.TreeMap<>(hiddenConfig).entrySet()) {
+        env.put("GIT_CONFIG_KEY_" + i, c.getKey());
+        env.put("GIT_CONFIG_VALUE_" + i, c.getValue());
+        i++;
+      }
+      env.put("GIT_CONFIG_COUNT", Integer.toString(i));
+    }
     Process p;
     try {
       p = pb.start();

@@ -1,6 +1,6 @@
 package dev.patchflow.gittree;
 
-import static dev.patchflow.gittree.Sh.git;
+import static dev.patchflow.testing.Sh.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.patchflow.gittree;
+package dev.patchflow.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs git (and friends) in tests, the way a developer would at a shell; fails the test on an error. */
-final class Sh {
+public final class Sh {
   private Sh() {}
 
-  static String git(Path dir, String... args) {
+  public static String git(Path dir, String... args) {
     List<String> c = new ArrayList<>(List.of("git"));
     c.addAll(List.of(args));
     return run(dir, c);
   }
 
-  static String run(Path dir, List<String> command) {
+  public static String run(Path dir, List<String> command) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
       Map<String, String> env = pb.environment();
