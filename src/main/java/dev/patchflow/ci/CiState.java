@@ -1,0 +1,110 @@
+package dev.patchflow.ci;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the bridge remembers between cycles and across restarts, in one JSON file under the base
+ * directory: the checks it posted (so an unchanged check is not posted again without asking the
+ * server first), the conflicts it already commented on, the workflow runs whose jobs it has read,
+ * and when each series branch lost its pull request. Pull requests themselves are not kept here:
+ * GitHub is asked for them by branch, so a lost file can never cause a duplicate.
+ */
+public final class CiState {
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  private final Path file;
+  private final Data data;
+
+  /** The file's contents; maps are sorted so the file diffs well. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Data(Map<String, PwCheck> checks, Map<String, String> conflicts, Map<Long, String> runs,
+      Map<String, Instant> orphanedBranches) {
+    Data {
+      checks = checks == null ? new TreeMap<>() : new TreeMap<>(checks);
+      conflicts = conflicts == null ? new TreeMap<>() : new TreeMap<>(conflicts);
+      runs = runs == null ? new TreeMap<>() : new TreeMap<>(runs);
+      orphanedBranches = orphanedBranches == null ? new TreeMap<>() : new TreeMap<>(orphanedBranches);
+    }
+  }
+
+  private CiState(Path file, Data data) {
+    this.file = file;
+    this.data = data;
+  }
+
+  /** The state in {@code file}, empty when there is none yet. */
+  public static CiState load(Path file) {
+    if (!Files.exists(file)) {
+      return new CiState(file, new Data(null, null, null, null));
+    }
+    try {
+      return new CiState(file, JSON.readValue(file.toFile(), Data.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the CI bridge state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized Optional<PwCheck> posted(long patchId, String context) {
+    return Optional.ofNullable(data.checks().get(patchId + "/" + context));
+  }
+
+  public synchronized void posted(long patchId, PwCheck check) {
+    data.checks().put(patchId + "/" + check.context(), check);
+  }
+
+  /** Whether the conflict of this series branch, with this error, was already commented. */
+  public synchronized boolean conflictCommented(String branch, String error) {
+    return error.equals(data.conflicts().get(branch));
+  }
+
+  public synchronized void conflictCommented(String branch, String error, boolean done) {
+    if (done) {
+      data.conflicts().put(branch, error);
+    } else {
+      data.conflicts().remove(branch);
+    }
+  }
+
+  /** The last update time of a workflow run whose jobs were read (so unchanged runs are not read again). */
+  public synchronized Optional<String> runSeen(long runId) {
+    return Optional.ofNullable(data.runs().get(runId));
+  }
+
+  public synchronized void runSeen(long runId, String updatedAt) {
+    data.runs().put(runId, updatedAt);
+  }
+
+  /** When a series branch was first seen without an open pull request (it is deleted after a TTL). */
+  public synchronized Instant orphaned(String branch, Instant now) {
+    return data.orphanedBranches().computeIfAbsent(branch, b -> now);
+  }
+
+  public synchronized void forgetBranch(String branch) {
+    data.orphanedBranches().remove(branch);
+    data.conflicts().remove(branch);
+  }
+
+  /** Writes the state: to a new file first, so a crash leaves the old one whole. */
+  public synchronized void save() {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      JSON.writeValue(tmp.toFile(), data);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the CI bridge state " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
