@@ -39,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
     ResponseCache cache = new ResponseCache(db.revision(), cacheBytes);
     FunctionCounter.builder("patchflow.response.cache.hits", cache, ResponseCache::hits).register(metrics);
     FunctionCounter.builder("patchflow.response.cache.misses", cache, ResponseCache::misses).register(metrics);
+    FunctionCounter.builder("patchflow.response.not.modified", cache, ResponseCache::notModified).register(metrics);
     Gauge.builder("patchflow.response.cache.bytes", cache, ResponseCache::bytes).register(metrics);
     Auth auth = new Auth(users, new LoginThrottle(clock));
     this.app = Javalin.create(config -> {

@@ -59,6 +59,7 @@ public final class ResponseCache {
   private final ConcurrentHashMap<String, CompletableFuture<Entry>> computing = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
+  private final LongAdder notModified = new LongAdder();
 
   public ResponseCache(StoreRevision revision, long maxBytes) {
     this.revision = revision;
@@ -67,13 +68,43 @@ public final class ResponseCache {
 
   /** A handler that answers from the cache when it can and fills it when it cannot. */
   public Handler wrap(Scope scope, Handler handler) {
+    return wrap(scope, false, handler);
+  }
+
+  /**
+   * As {@link #wrap}, and the answer carries an ETag made of the store revision and the cache
+   * key (URL with its query and API version, base address, Accept). A request whose
+   * If-None-Match names the current tag is answered 304 at the cost of reading the revision:
+   * the handler does not run. The tag does not name the user, so only handlers whose answer is
+   * the same for everyone ({@link Scope#PUBLIC}, or anonymous callers of ANONYMOUS ones) get
+   * one.
+   */
+  public Handler conditional(Scope scope, Handler handler) {
+    return wrap(scope, true, handler);
+  }
+
+  private Handler wrap(Scope scope, boolean conditional, Handler handler) {
     return ctx -> {
-      if (maxBytes <= 0 || (scope == Scope.ANONYMOUS && Auth.principal(ctx).authenticated())) {
+      boolean personal = scope == Scope.ANONYMOUS && Auth.principal(ctx).authenticated();
+      if (personal || (maxBytes <= 0 && !conditional)) {
         handler.handle(ctx);
         return;
       }
       String key = key(ctx);
       long rev = revision.current();
+      String tag = conditional ? ETags.of(rev, key) : null;
+      if (tag != null && ETags.matches(ctx.header("If-None-Match"), tag)) {
+        notModified.increment();
+        ctx.header("ETag", tag);
+        ctx.header("Vary", "Accept");
+        ctx.status(304);
+        return;
+      }
+      if (maxBytes <= 0) {
+        handler.handle(ctx);
+        ETags.set(ctx, tag);
+        return;
+      }
       Entry kept = get(key, rev);
       if (kept != null) {
         hits.increment();
@@ -90,12 +121,14 @@ public final class ResponseCache {
           made.replay(ctx);
         } else {
           handler.handle(ctx);
+          ETags.set(ctx, tag);
         }
         return;
       }
       Entry made = null;
       try {
         handler.handle(ctx);
+        ETags.set(ctx, tag); // before capture: the kept entry replays it (same revision, same tag)
         made = capture(ctx, rev);
         if (made != null) {
           put(key, made);
@@ -105,6 +138,11 @@ public final class ResponseCache {
         mine.complete(made);
       }
     };
+  }
+
+  /** Conditional requests answered 304 without running their handler. */
+  public long notModified() {
+    return notModified.sum();
   }
 
   public long hits() {

@@ -100,7 +100,8 @@ final class PatchesResource {
     List<Integer> states = new ArrayList<>();
     for (String s : Params.all(ctx, "state")) {
       for (StateRepository.State st : pw.allStates()) {
-        if (st.slug().equalsIgnoreCase(s) || Integer.toString(st.id()).equals(s)) {
+        boolean named = st.slug().equalsIgnoreCase(s) || st.name().equalsIgnoreCase(s);
+        if (named || Integer.toString(st.id()).equals(s)) {
           states.add(st.id());
         }
       }
