@@ -145,12 +145,7 @@ public final class SpecEditor {
     Optional<PatchBlocks.AutoPatch> auto = blocks.autopatchFor(block, number);
     if (auto.isPresent() && auto.get().max() != null) {
       PatchBlocks.AutoPatch a = auto.get();
-      for (PatchBlocks.AutoPatch other : blocks.autopatches()) {
-        if (other != a && other.min() != null && other.min() > a.max() && other.min() <= number) {
-          throw new SpecEditException(spec.name() + ": raising %autopatch -M" + a.max() + " to " + number
-              + " would also apply the patches of line " + (other.line() + 1));
-        }
-      }
+      // The nearest range at or below the number is raised, so no other range starts in between.
       String line = spec.lines().get(a.line());
       Matcher m = MAX_OPTION.matcher(line);
       if (!m.find()) {
