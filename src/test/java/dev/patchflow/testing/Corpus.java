@@ -34,6 +34,32 @@ public final class Corpus {
     return root().resolve("mail").resolve("patchwork").resolve(relative);
   }
 
+  /** A Photon kernel packaging tree under corpus/spec/photon/, e.g. "5.0-linux-6.1". */
+  public static Path photon(String tree) {
+    Path dir = root().resolve("spec").resolve("photon").resolve(tree);
+    assumeTrue(Files.isDirectory(dir), "Photon spec tree missing at " + dir.toAbsolutePath());
+    return dir;
+  }
+
+  /** A copy of a Photon tree in dir, for tests that change it (the corpus itself stays as it is). */
+  public static Path copyPhoton(String tree, Path dir) {
+    Path from = photon(tree);
+    Path to = dir.resolve(tree);
+    try (var walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
+
   public static List<RawMail> raw(Path mbox) {
     List<RawMail> out = new ArrayList<>();
     try (MboxReader r = new MboxReader(mbox)) {
