@@ -27,7 +27,8 @@ public final class Branches {
 
   /** Branches whose names start with {@code prefix} ("series/"), e.g. to purge old ones. */
   public List<BranchHead> list(String prefix) throws GitHubException {
-    Route r = Route.of("/repos/{owner}/{repo}/git/matching-refs/heads/{+prefix}", repo.owner(), repo.name(), prefix);
+    String ref = prefix.isEmpty() ? "heads" : "heads/" + prefix;
+    Route r = Route.of("/repos/{owner}/{repo}/git/matching-refs/{+ref}", repo.owner(), repo.name(), ref);
     return client.list(r, null, n -> new BranchHead(Json.text(n, "ref").substring("refs/heads/".length()),
         Json.text(n.path("object"), "sha")), Integer.MAX_VALUE);
   }
