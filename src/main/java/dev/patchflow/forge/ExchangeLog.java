@@ -34,7 +34,7 @@ final class ExchangeLog implements Stage {
       LOG.atWarn().addKeyValue("method", req.method()).addKeyValue("path", redactor.redact(req.path()))
           .addKeyValue("status", 0).addKeyValue("ms", took.toMillis())
           .addKeyValue("error", redactor.redact(String.valueOf(e))).log("github request failed");
-      notify(new RequestEvent(req.method(), req.path(), req.template(), 0, false, took));
+      notify(new RequestEvent(req.method(), req.path(), req.template(), 0, false, took, -1));
       throw e;
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -47,7 +47,8 @@ final class ExchangeLog implements Stage {
       event = event.addKeyValue("message", redactor.redact(excerpt(r.body())));
     }
     event.log("github request");
-    notify(new RequestEvent(req.method(), req.path(), req.template(), r.status(), notModified, took));
+    int remaining = RateLimitState.intHeader(r, "x-ratelimit-remaining").orElse(-1);
+    notify(new RequestEvent(req.method(), req.path(), req.template(), r.status(), notModified, took, remaining));
     return r;
   }
 

@@ -46,7 +46,7 @@ final class Forge implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     gh.close();
     try (var paths = Files.walk(work)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
