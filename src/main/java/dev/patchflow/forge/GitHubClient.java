@@ -169,7 +169,7 @@ public final class GitHubClient {
   }
 
   /** The next page, only if it is on our API host: the token must never go anywhere else. */
-  private URI next(Response r) {
+  private URI next(Response r) throws GitHubException {
     Optional<String> link = r.header("link");
     if (link.isEmpty()) {
       return null;
@@ -182,7 +182,8 @@ public final class GitHubClient {
     boolean sameOrigin = Objects.equals(next.getScheme(), base.getScheme())
         && Objects.equals(next.getHost(), base.getHost()) && next.getPort() == base.getPort();
     if (!sameOrigin) {
-      throw new IllegalStateException("GitHub's next page is on another host: " + next.getHost());
+      throw new GitHubException(r.status(), "GET", redactor.redact(r.request().path()),
+          "the next page is on another host (" + next.getHost() + "); not following it with our token");
     }
     return next;
   }
