@@ -78,7 +78,7 @@ final class CiCommand implements Callable<Integer> {
     out.println("email: " + (mail == null ? "off" : mail.host() + ":" + mail.portOrDefault() + " as " + mail.user()
         + " from " + mail.from() + " to " + list(mail.to()) + " cc " + list(mail.cc())));
     out.println("github: " + c.github().apiUri() + (c.github().webhookSecret() == null ? "" : ", webhooks signed"));
-    out.println("base directory: " + c.baseDirectory());
+    out.println("base directory: " + c.baseDirectory() + (c.mirrorDir() == null ? "" : ", mirrors in " + c.mirrorDir()));
     out.println("poll every " + human(c.pollInterval()) + "; series branches kept " + human(c.seriesBranchTtl())
         + " after their PR closes");
     out.println("config OK");

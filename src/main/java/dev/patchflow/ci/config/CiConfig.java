@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
  *     routes; an empty list means "do not test"
  * @param branches branch name → where it lives and how to reach GitHub
  * @param baseDirectory where the bridge keeps its git working copies
+ * @param mirrorDir git mirrors to borrow objects from when cloning (KPD's {@code mirror_dir}); null: none
  * @param labels PR label → colour as 6 lower-case hex digits (from the labels file or YAML)
  * @param email mail on CI results; null: no mail
  * @param github Patchflow's additions about GitHub; never null
@@ -30,7 +31,7 @@ import java.util.function.BiFunction;
  *     {@value #DEFAULT_SERIES_BRANCH_TTL_DAYS})
  */
 public record CiConfig(PatchworkConfig patchwork, Map<String, List<String>> tagToBranchMapping,
-    Map<String, BranchConfig> branches, String baseDirectory, Map<String, String> labels, EmailConfig email,
+    Map<String, BranchConfig> branches, String baseDirectory, String mirrorDir, Map<String, String> labels, EmailConfig email,
     GitHubConfig github, Integer pollSeconds, Integer seriesBranchTtlDays) {
   public static final String DEFAULT_TAG = "__DEFAULT__";
   public static final int DEFAULT_POLL_SECONDS = 120;
@@ -45,7 +46,7 @@ public record CiConfig(PatchworkConfig patchwork, Map<String, List<String>> tagT
 
   /** The same settings with other labels (a labels file given beside the config replaces these). */
   public CiConfig withLabels(Map<String, String> other) {
-    return new CiConfig(patchwork, tagToBranchMapping, branches, baseDirectory, other, email, github, pollSeconds,
+    return new CiConfig(patchwork, tagToBranchMapping, branches, baseDirectory, mirrorDir, other, email, github, pollSeconds,
         seriesBranchTtlDays);
   }
 
@@ -76,7 +77,7 @@ public record CiConfig(PatchworkConfig patchwork, Map<String, List<String>> tagT
     if (gh.webhookSecret() != null) {
       gh = new GitHubConfig(gh.apiUrl(), resolve.apply("github.webhook_secret", gh.webhookSecret()));
     }
-    return new CiConfig(pw, tagToBranchMapping, bs, baseDirectory, labels, mail, gh, pollSeconds, seriesBranchTtlDays);
+    return new CiConfig(pw, tagToBranchMapping, bs, baseDirectory, mirrorDir, labels, mail, gh, pollSeconds, seriesBranchTtlDays);
   }
 
   /**

@@ -45,9 +45,11 @@ public record EmailConfig(String host, Integer port, String user, String from, S
    * @param commenterAllowlist GitHub logins whose comments are forwarded
    * @param recipientAllowlist regexes; only matching recipients are kept
    * @param recipientDenylist regexes; matching recipients are dropped
+   * @param bodyPreprocessorFunc a Python function in KPD; read so KPD files load, not used here
    */
   public record PrCommentsForwarding(Boolean enabled, List<String> alwaysCc, Boolean alwaysReplyToAuthor,
-      List<String> commenterAllowlist, List<String> recipientAllowlist, List<String> recipientDenylist) {
+      List<String> commenterAllowlist, List<String> recipientAllowlist, List<String> recipientDenylist,
+      String bodyPreprocessorFunc) {
     public PrCommentsForwarding {
       alwaysCc = copy(alwaysCc);
       commenterAllowlist = copy(commenterAllowlist);

@@ -32,7 +32,7 @@ public final class KpdJsonConfig {
 
   /** The file's shape; the labels and Patchflow's extras have no place in a KPD file. */
   private record KpdFile(Integer version, PatchworkConfig patchwork, Map<String, List<String>> tagToBranchMapping,
-      Map<String, BranchConfig> branches, String baseDirectory, EmailConfig email) {}
+      Map<String, BranchConfig> branches, String baseDirectory, String mirrorDir, EmailConfig email) {}
 
   private KpdJsonConfig() {}
 
@@ -65,7 +65,7 @@ public final class KpdJsonConfig {
     } catch (JsonProcessingException e) {
       throw new ConfigException(name, List.of(ConfigLoader.describe(e, text)));
     }
-    CiConfig c = new CiConfig(f.patchwork(), f.tagToBranchMapping(), f.branches(), f.baseDirectory(), null,
+    CiConfig c = new CiConfig(f.patchwork(), f.tagToBranchMapping(), f.branches(), f.baseDirectory(), f.mirrorDir(), null,
         f.email(), null, null, null);
     List<String> problems = new ArrayList<>();
     c = c.mapSecrets((key, s) -> resolve(key, s, env, problems));

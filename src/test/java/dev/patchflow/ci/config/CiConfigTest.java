@@ -79,6 +79,7 @@ class CiConfigTest {
     assertThat(c.tagToBranchMapping().keySet()).containsExactly("bpf", "bpf-next", "__DEFAULT__");
     assertThat(c.tagToBranchMapping().get("__DEFAULT__")).containsExactly("bpf-next", "bpf");
     assertThat(c.baseDirectory()).isEqualTo("/var/lib/kpd");
+    assertThat(c.mirrorDir()).isEqualTo("/var/lib/kpd/mirrors");
     assertThat(c.email().portOrDefault()).isEqualTo(465);
     assertThat(c.email().to()).containsExactly("bpf-ci@example.org");
     assertThat(c.github().apiUri()).hasToString("https://api.github.com");

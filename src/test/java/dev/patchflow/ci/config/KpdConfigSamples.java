@@ -47,6 +47,7 @@ public final class KpdConfigSamples {
             }
           },
           "base_directory": "/var/lib/kpd",
+          "mirror_dir": "/var/lib/kpd/mirrors",
           "email": {
             "host": "smtp.example.org",
             "user": "ci-bot",
@@ -96,6 +97,7 @@ public final class KpdConfigSamples {
                 installation_id: 5678
                 private_key_path: KEY
           base_directory: /var/lib/kpd
+          mirror_dir: /var/lib/kpd/mirrors
           email:
             host: smtp.example.org
             user: ci-bot
