@@ -224,4 +224,17 @@ class CiConfigTest {
     Files.writeString(f, text);
     return f;
   }
+
+  @Test
+  void theReadmeExampleIsValid() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int from = readme.indexOf("```yaml\nci:\n");
+    assertThat(from).isNotNegative();
+    String yaml = readme.substring(from + "```yaml\n".length(), readme.indexOf("```", from + 7));
+    CiConfig c = CiConfigFiles.load(write("readme.yaml", yaml), null,
+        Map.of("PW_TOKEN", "a", "GH_TOKEN", "b", "SMTP_PASS", "c", "HOOK_SECRET", "d")::get);
+    assertThat(c.branches().get("bpf-next").auth()).isEqualTo(new BranchAuth.Token(Secret.of("b")));
+    assertThat(c.email().pass().reveal()).isEqualTo("c");
+    assertThat(c.github().webhookSecret().reveal()).isEqualTo("d");
+  }
 }
