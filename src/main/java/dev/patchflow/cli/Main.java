@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "patchflow", mixinStandardHelpOptions = true, version = "patchflow 0.1",
     description = "Tracks Linux-kernel-style patches from mailing-list mail to tested series.",
     subcommands = {ServeCommand.class, ImportCommand.class, ImporterCommand.class, ApplyCommand.class, SeriesCommand.class,
-        TesterCommand.class, BackportCommand.class,
+        TesterCommand.class, CiCommand.class, BackportCommand.class,
         AdminCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

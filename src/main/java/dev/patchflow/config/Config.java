@@ -1,19 +1,26 @@
 package dev.patchflow.config;
 
+import dev.patchflow.ci.config.CiConfig;
 import java.util.List;
 
 /**
  * The whole configuration file, typed. Every section is optional.
  *
  * @param notifications mail on events (none: no mail is sent)
+ * @param ci the CI bridge (none: {@code patchflow ci} needs a KPD config file instead)
  */
 public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
-    List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications) {
-  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null);
+    List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications, CiConfig ci) {
+  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null);
+
+  public Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
+      List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications) {
+    this(database, intake, projects, server, states, applier, notifications, null);
+  }
 
   public Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
       List<StateConfig> states, ApplierConfig applier) {
-    this(database, intake, projects, server, states, applier, null);
+    this(database, intake, projects, server, states, applier, null, null);
   }
 
   public Config {

@@ -8,18 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.patchflow.ci.config.CiConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads and validates patchflow.yaml; every error names the file, the line and the key. */
 public final class ConfigLoader {
-  private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -61,7 +60,11 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static String describe(JsonProcessingException e, String text) {
+  /**
+   * A parse error as "line N: unknown key 'a.b' (known keys here: ...)"; works for JSON too, so the
+   * CI bridge's KPD file reads the same way.
+   */
+  public static String describe(JsonProcessingException e, String text) {
     JsonLocation loc = e.getLocation();
     int line = e instanceof JsonMappingException m ? lineOf(text, m.getPath()) : -1;
     if (line < 0 && loc != null) {
@@ -91,7 +94,7 @@ public final class ConfigLoader {
       if (r.getFieldName() == null) {
         continue;
       }
-      Pattern key = Pattern.compile("^\\s*(- )?" + Pattern.quote(r.getFieldName()) + "\\s*:");
+      Pattern key = Pattern.compile("^\\s*(- )?\"?" + Pattern.quote(r.getFieldName()) + "\"?\\s*:");
       found = -1;
       for (int i = from; i < lines.length; i++) {
         if (key.matcher(lines[i]).find()) {
@@ -136,18 +139,19 @@ public final class ConfigLoader {
       n = new NotificationsConfig(n.smtp().withPassword(resolve(n.smtp().password(), "notifications.smtp.password", file,
           env)), n.onFailure());
     }
+    CiConfig ci = c.ci() == null ? null : c.ci().mapSecrets((key, s) -> resolve(s, "ci." + key, file, env));
     return new Config(db, new IntakeConfig(in.batchSize(), in.unmatched(), imap, in.publicInbox()), c.projects(), c.server(), c.states(),
-        c.applier(), n);
+        c.applier(), n, ci);
   }
 
   private static Secret resolve(Secret secret, String key, String file, Function<String, String> env) {
-    Matcher m = ENV.matcher(secret.reveal());
-    if (!m.matches()) {
+    String variable = secret.variable();
+    if (variable == null) {
       return secret;
     }
-    String value = env.apply(m.group(1));
+    String value = env.apply(variable);
     if (value == null) {
-      throw new ConfigException(file, List.of(key + ": environment variable " + m.group(1) + " is not set"));
+      throw new ConfigException(file, List.of(key + ": environment variable " + variable + " is not set"));
     }
     return Secret.of(value);
   }

@@ -76,6 +76,9 @@ final class ConfigValidator {
       out.add("applier.merge_scan_depth: must be at least 1, got " + applier.mergeScanDepth());
     }
     notifications(c.notifications(), out);
+    if (c.ci() != null) {
+      out.addAll(dev.patchflow.ci.config.CiConfigValidator.problems(c.ci(), "ci."));
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.projects().size(); i++) {
       ProjectConfig p = c.projects().get(i);
