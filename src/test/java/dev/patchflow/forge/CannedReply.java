@@ -8,39 +8,39 @@ import java.util.Map;
  * {@code afterHandling}: the fake does the work first and then answers with this reply, as when
  * GitHub created the pull request but the proxy in front of it timed out.
  */
-record CannedReply(int status, Map<String, String> headers, String body, boolean afterHandling) {
-  CannedReply {
+public record CannedReply(int status, Map<String, String> headers, String body, boolean afterHandling) {
+  public CannedReply {
     headers = Map.copyOf(headers);
   }
 
-  static CannedReply status(int status) {
+  public static CannedReply status(int status) {
     return new CannedReply(status, Map.of(), "{\"message\":\"canned " + status + "\"}", false);
   }
 
   /** 403 with no requests remaining until {@code resetEpochSecond}, as GitHub's primary limit. */
-  static CannedReply rateLimited(long resetEpochSecond) {
+  public static CannedReply rateLimited(long resetEpochSecond) {
     return new CannedReply(403, Map.of("X-RateLimit-Limit", "5000", "X-RateLimit-Remaining", "0",
         "X-RateLimit-Reset", Long.toString(resetEpochSecond)),
         "{\"message\":\"API rate limit exceeded for user.\"}", false);
   }
 
   /** 429 asking to come back after some seconds, as GitHub's secondary limit. */
-  static CannedReply retryAfter(int seconds) {
+  public static CannedReply retryAfter(int seconds) {
     return new CannedReply(429, Map.of("Retry-After", Integer.toString(seconds)),
         "{\"message\":\"You have exceeded a secondary rate limit.\"}", false);
   }
 
-  CannedReply withHeader(String name, String value) {
+  public CannedReply withHeader(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
     return new CannedReply(status, h, body, afterHandling);
   }
 
-  CannedReply withBody(String json) {
+  public CannedReply withBody(String json) {
     return new CannedReply(status, headers, json, afterHandling);
   }
 
-  CannedReply servedAfterHandling() {
+  public CannedReply servedAfterHandling() {
     return new CannedReply(status, headers, body, true);
   }
 }

@@ -17,13 +17,13 @@ import java.util.Set;
  * when a pull request opens or its head moves; tests also add runs by hand and complete runs
  * and jobs. Listing filters like GitHub (head_sha, branch, event, status, actor, created).
  */
-final class FakeActions {
+public final class FakeActions {
   private static final Set<String> STATUSES = Set.of("queued", "in_progress", "completed", "waiting", "requested", "pending");
   private final FakeGitHub gh;
   private final Map<String, List<String>> workflows = new LinkedHashMap<>();
   private final List<Run> runs = new ArrayList<>();
 
-  static final class Run {
+  public static final class Run {
     long id;
     FakeRepo repo;
     String name;
@@ -37,11 +37,11 @@ final class FakeActions {
     Instant updatedAt;
     final List<Job> jobs = new ArrayList<>();
 
-    long id() {
+    public long id() {
       return id;
     }
 
-    List<Long> jobIds() {
+    public List<Long> jobIds() {
       return jobs.stream().map(j -> j.id).toList();
     }
   }
@@ -77,14 +77,21 @@ final class FakeActions {
   // ---- test API ----
 
   /** Every pull request opened or moved from now on starts a run of this workflow with these jobs. */
-  void onPullRequest(String workflow, String... jobs) {
+  /** The runs made for a head commit, oldest first. */
+  public List<Run> runsFor(String headSha) {
+    synchronized (gh.lock) {
+      return runs.stream().filter(r -> r.headSha.equals(headSha)).toList();
+    }
+  }
+
+  public void onPullRequest(String workflow, String... jobs) {
     synchronized (gh.lock) {
       workflows.put(workflow, List.of(jobs));
     }
   }
 
   /** Starts runs for open pull requests whose head moved since their last runs (GitHub does it on push). */
-  void syncWorkflows() {
+  public void syncWorkflows() {
     synchronized (gh.lock) {
       for (FakeRepo r : gh.repos.values()) {
         r.pulls.values().stream().filter(p -> p.state.equals("open")).forEach(p -> sync(r, p));
@@ -127,14 +134,14 @@ final class FakeActions {
     }
   }
 
-  Run run(long id) {
+  public Run run(long id) {
     synchronized (gh.lock) {
       return runs.stream().filter(r -> r.id == id).findFirst().orElseThrow(FakeError::notFound);
     }
   }
 
   /** Completes the run and every job still open with {@code conclusion}. */
-  void completeRun(long id, String conclusion) {
+  public void completeRun(long id, String conclusion) {
     synchronized (gh.lock) {
       Run run = run(id);
       for (Job j : run.jobs) {
@@ -148,7 +155,7 @@ final class FakeActions {
   }
 
   /** Completes one job; when it was the last one, the run completes (failure if any job failed). */
-  void completeJob(long jobId, String conclusion) {
+  public void completeJob(long jobId, String conclusion) {
     synchronized (gh.lock) {
       for (Run run : runs) {
         for (Job j : run.jobs) {

@@ -32,14 +32,14 @@ import java.util.concurrent.TimeUnit;
  * requests, labels, comments and workflow runs, sends ETags and answers 304s, keeps a rate
  * limit, and checks tokens and GitHub App JWTs the way GitHub does.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   final Object lock = new Object();
   final Clock clock;
   final Path root;
   final Map<String, FakeRepo> repos = new ConcurrentHashMap<>();
   final FakeAuth auth;
-  final FakeActions actions;
+  public final FakeActions actions;
   private final Javalin app;
   private final BlockingQueue<CannedReply> canned = new LinkedBlockingQueue<>();
   private final BlockingQueue<RecordedRequest> unread = new LinkedBlockingQueue<>();
@@ -49,7 +49,7 @@ final class FakeGitHub implements AutoCloseable {
   private Instant resetAt;
   private long nextId = 1000;
 
-  FakeGitHub(Clock clock) {
+  public FakeGitHub(Clock clock) {
     this.clock = clock;
     this.resetAt = clock.instant().plus(Duration.ofHours(1));
     try {
@@ -70,25 +70,25 @@ final class FakeGitHub implements AutoCloseable {
     app.start("127.0.0.1", 0);
   }
 
-  FakeGitHub() {
+  public FakeGitHub() {
     this(Clock.systemUTC());
   }
 
   /** The API root to give the client. */
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + app.port());
   }
 
   // ---- test set-up ----
 
   /** A repository backed by a new bare git repo (branch "main" holds one commit). */
-  FakeRepo createRepo(String owner, String name) {
+  public FakeRepo createRepo(String owner, String name) {
     FakeRepo r = new FakeRepo(owner, name, root.resolve(owner + "/" + name + ".git"));
     repos.put(owner + "/" + name, r);
     return r;
   }
 
-  FakeRepo repo(String fullName) {
+  public FakeRepo repo(String fullName) {
     FakeRepo r = repos.get(fullName);
     if (r == null) {
       throw new IllegalArgumentException("no repo " + fullName);
@@ -96,12 +96,12 @@ final class FakeGitHub implements AutoCloseable {
     return r;
   }
 
-  void addToken(String token, String login) {
+  public void addToken(String token, String login) {
     auth.tokens.put(token, login);
   }
 
   /** Sets the rate limit; each counted request takes one off until {@code reset}. */
-  void rateLimit(int limit, int remaining, Instant reset) {
+  public void rateLimit(int limit, int remaining, Instant reset) {
     synchronized (lock) {
       this.limit = limit;
       this.remaining = remaining;
@@ -109,19 +109,19 @@ final class FakeGitHub implements AutoCloseable {
     }
   }
 
-  int rateLimitRemaining() {
+  public int rateLimitRemaining() {
     synchronized (lock) {
       return remaining;
     }
   }
 
   /** Queues a reply served (FIFO) instead of normal handling of the next request. */
-  void enqueue(CannedReply reply) {
+  public void enqueue(CannedReply reply) {
     canned.add(reply);
   }
 
   /** The oldest request not yet taken; fails after a second without one. */
-  RecordedRequest takeRequest() throws InterruptedException {
+  public RecordedRequest takeRequest() throws InterruptedException {
     RecordedRequest r = unread.poll(1, TimeUnit.SECONDS);
     if (r == null) {
       throw new AssertionError("no request arrived");
@@ -129,7 +129,7 @@ final class FakeGitHub implements AutoCloseable {
     return r;
   }
 
-  List<RecordedRequest> requests() {
+  public List<RecordedRequest> requests() {
     synchronized (all) {
       return List.copyOf(all);
     }
@@ -277,7 +277,7 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Installs an App whose JWTs the fake accepts. */
-  void installApp(long appId, String slug, RSAPublicKey key, long installationId, Duration tokenLifetime) {
+  public void installApp(long appId, String slug, RSAPublicKey key, long installationId, Duration tokenLifetime) {
     auth.installApp(appId, slug, key, installationId, tokenLifetime);
   }
 

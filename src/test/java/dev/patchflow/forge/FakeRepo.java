@@ -13,7 +13,7 @@ import java.util.Optional;
  * One repository of the fake: a real bare git repo (pushed to with real git, read live) plus
  * what GitHub keeps beside git: pull requests, labels, comments, statuses.
  */
-final class FakeRepo {
+public final class FakeRepo {
   final String owner;
   final String name;
   final Path bare;
@@ -53,23 +53,23 @@ final class FakeRepo {
     GitCli.git(seed, "push", "-q", bare.toUri().toString(), "main");
   }
 
-  String fullName() {
+  public String fullName() {
     return owner + "/" + name;
   }
 
   /** What tests push to with real git. */
-  String url() {
+  public String url() {
     return bare.toUri().toString();
   }
 
   /** The commit {@code branch} points at now, read from the bare repo. */
-  Optional<String> headSha(String branch) {
+  public Optional<String> headSha(String branch) {
     GitCli.Result r = GitCli.run(bare, "rev-parse", "-q", "--verify", "refs/heads/" + branch + "^{commit}");
     return r.code() == 0 ? Optional.of(r.out().strip()) : Optional.empty();
   }
 
   /** Branch name → sha for branches starting with {@code prefix}. */
-  Map<String, String> branches(String prefix) {
+  public Map<String, String> branches(String prefix) {
     Map<String, String> out = new LinkedHashMap<>();
     String list = GitCli.git(bare, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/");
     for (String line : list.split("\n")) {

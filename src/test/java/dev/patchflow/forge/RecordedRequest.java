@@ -3,13 +3,13 @@ package dev.patchflow.forge;
 import java.util.Map;
 
 /** A request as the fake received it; headers by lower-case name. */
-record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
-  String header(String name) {
+public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
+  public String header(String name) {
     return headers.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The value of one query parameter (still percent-encoded), null when absent. */
-  String queryParam(String name) {
+  public String queryParam(String name) {
     if (query == null) {
       return null;
     }

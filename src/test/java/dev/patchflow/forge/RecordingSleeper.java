@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records each wait and moves the test clock instead of sleeping. */
-final class RecordingSleeper implements Sleeper {
-  final List<Duration> waits = new CopyOnWriteArrayList<>();
+public final class RecordingSleeper implements Sleeper {
+  public final List<Duration> waits = new CopyOnWriteArrayList<>();
   private final TestClock clock;
 
-  RecordingSleeper(TestClock clock) {
+  public RecordingSleeper(TestClock clock) {
     this.clock = clock;
   }
 

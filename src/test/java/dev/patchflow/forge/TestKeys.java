@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** RSA key pairs for App tests, with the private key as GitHub hands it out: PKCS#1 PEM. */
-final class TestKeys {
+public final class TestKeys {
   private TestKeys() {}
 
-  static KeyPair generate() {
+  public static KeyPair generate() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
@@ -21,7 +21,7 @@ final class TestKeys {
   }
 
   /** "BEGIN RSA PRIVATE KEY": the PKCS#1 key taken out of Java's PKCS#8 encoding. */
-  static String pkcs1Pem(KeyPair pair) {
+  public static String pkcs1Pem(KeyPair pair) {
     return pem("RSA PRIVATE KEY", unwrapPkcs8(pair.getPrivate().getEncoded()));
   }
 
