@@ -79,7 +79,7 @@ final class ClaimBench {
             JobMatcher.encode(i % 4 == 0 ? List.of("x86_64") : List.of()), clock.instant());
       }
     });
-    JobQueue queue = new JobQueue(db, List.of(), LeasePolicy.DEFAULT, clock);
+    JobQueue queue = new JobQueue(db, LeasePolicy.DEFAULT, clock);
     Map<Long, AtomicInteger> claims = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
     long t0 = System.nanoTime();

@@ -10,6 +10,8 @@ import dev.patchflow.intake.imap.ImapIntake;
 import dev.patchflow.intake.publicinbox.PublicInboxPoller;
 import dev.patchflow.notify.FailureNotifier;
 import dev.patchflow.tester.JobReports;
+import dev.patchflow.tester.JobSync;
+import dev.patchflow.tester.JobSyncLoop;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.users.Users;
@@ -66,10 +68,13 @@ final class ServeCommand implements Callable<Integer> {
     PublicInboxPoller mirrors = new PublicInboxPoller(db, PublicInboxPoller.mirrors(config, env.home()),
         config.intake().batch(), clock);
     mirrors.start();
+    // test jobs for applied series (and moved bases): at once, on a timer, and when the applier says
+    JobSyncLoop testJobs = new JobSyncLoop(new JobSync(db, config.projects(), clock), JobSyncLoop.EVERY);
     Applier applier = Modules.applier(db, config, env.home(), clock);
     ApplierLoop applying = !applier.enabled() ? null : new ApplierLoop(applier,
         new MergeDetector(db, clock, config.applier().mergeScanDepthOrDefault()),
-        Duration.ofSeconds(config.applier().pollOrDefault()), Duration.ofMinutes(config.applier().mergeScanMinutesOrDefault()));
+        Duration.ofSeconds(config.applier().pollOrDefault()), Duration.ofMinutes(config.applier().mergeScanMinutesOrDefault()),
+        testJobs::nudge);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // the background work first, before the store closes under it
@@ -78,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
       if (applying != null) {
         applying.close();
       }
+      testJobs.close();
       server.close(); // lets requests in flight finish
       if (notifier instanceof FailureNotifier n) {
         n.close(); // after the server: the last reports may still queue mail

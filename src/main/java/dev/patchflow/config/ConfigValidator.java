@@ -100,6 +100,12 @@ final class ConfigValidator {
         }
       }
       tests(p.tests(), key, out);
+      for (int j = 0; j < p.tests().size(); j++) {
+        if (p.tests().get(j).onBase() && p.git() == null) {
+          out.add(key + ".tests[" + j + "].base: a base test needs the project's git tree (git.base_repo, "
+              + "git.base_branch)");
+        }
+      }
       probes(p.probes(), key, out);
       if (p.listId() == null && p.listEmails().isEmpty()) {
         out.add(key + ": give list_id or list_emails, or no mail can reach the project");

@@ -8,12 +8,20 @@ import org.jdbi.v3.core.Handle;
 
 /** The testers' queue (test_job): jobs per (series, test), their leases, logs and outcomes. */
 public final class TestJobRepository {
-  /** One job; requirements as stored (see tester.JobMatcher). */
+  /**
+   * One job; requirements as stored (see tester.JobMatcher). A base test's job has no series
+   * (seriesId 0) and tests the project's base branch at baseSha; a series job has baseSha null.
+   */
   public record Job(long id, long seriesId, long projectId, String testName, String script, int timeoutSeconds,
       String requirements, String state, int attempt, String lease, String tester, Instant leaseUntil, Integer exitCode,
-      Long durationMs, long logBytes, boolean logTruncated, Instant created, Instant started, Instant finished) {
+      Long durationMs, long logBytes, boolean logTruncated, Instant created, Instant started, Instant finished,
+      String baseSha) {
     public boolean finalState() {
       return !state.equals("pending") && !state.equals("running");
+    }
+
+    public boolean isBase() {
+      return baseSha != null;
     }
   }
 
@@ -25,7 +33,7 @@ public final class TestJobRepository {
 
   private static final String COLUMNS = "id, series_id, project_id, test_name, script, timeout_seconds, requirements, "
       + "state, attempt, lease, tester, lease_until, exit_code, duration_ms, log_bytes, log_truncated, created_at, "
-      + "started_at, finished_at";
+      + "started_at, finished_at, base_sha";
 
   /** Series of a project whose tag is out (a successful "git" result) and that have no jobs yet. */
   public List<Long> untested(Handle h, long projectId, int limit) {
@@ -41,6 +49,34 @@ public final class TestJobRepository {
             + "state, created_at, updated_at) VALUES (:s, :p, :n, :script, :t, :r, 'pending', :now, :now)")
         .bind("s", seriesId).bind("p", projectId).bind("n", testName).bind("script", script).bind("t", timeoutSeconds)
         .bind("r", requirements).bind("now", Sql.time(now)).execute();
+  }
+
+  /** Whether the project has any job for this base commit and test (a base test's job is made once). */
+  public boolean hasBaseJob(Handle h, long projectId, String baseSha, String testName) {
+    return h.createQuery("SELECT COUNT(*) FROM test_job WHERE project_id = :p AND base_sha = :b AND test_name = :n")
+        .bind("p", projectId).bind("b", baseSha).bind("n", testName).mapTo(Long.class).one() > 0;
+  }
+
+  /** A base test's job: the project's base branch at {@code baseSha}, no series. */
+  public void createForBase(Handle h, long projectId, String baseSha, String testName, String script,
+      int timeoutSeconds, String requirements, Instant now) {
+    h.createUpdate("INSERT INTO test_job (series_id, project_id, base_sha, test_name, script, timeout_seconds, "
+            + "requirements, state, created_at, updated_at) VALUES (NULL, :p, :b, :n, :script, :t, :r, 'pending', :now, :now)")
+        .bind("p", projectId).bind("b", baseSha).bind("n", testName).bind("script", script).bind("t", timeoutSeconds)
+        .bind("r", requirements).bind("now", Sql.time(now)).execute();
+  }
+
+  /** The base commit of the project's newest base job, if it has any. */
+  public Optional<String> latestBase(Handle h, long projectId) {
+    return h.createQuery("SELECT base_sha FROM test_job WHERE project_id = :p AND base_sha IS NOT NULL "
+            + "ORDER BY id DESC LIMIT 1").bind("p", projectId).mapTo(String.class).findFirst();
+  }
+
+  /** The jobs of one base commit of a project, by test name. */
+  public List<Job> forBase(Handle h, long projectId, String baseSha) {
+    return h.createQuery("SELECT id FROM test_job WHERE project_id = :p AND base_sha = :b ORDER BY test_name")
+        .bind("p", projectId).bind("b", baseSha).mapTo(Long.class).list().stream()
+        .map(id -> get(h, id).orElseThrow()).toList();
   }
 
   /** Running jobs whose lease ran out go back to pending. Returns how many. */
@@ -111,7 +147,6 @@ public final class TestJobRepository {
         .bind("id", id).execute();
   }
 
-  /** Ends a running job under this lease; false when the lease is not the job's (any more). */
   /**
    * Puts every job of a series back to pending, as new: the running ones' leases end (their
    * testers' reports get 409), logs and results are dropped. Returns how many.
@@ -123,6 +158,7 @@ public final class TestJobRepository {
         .bind("s", seriesId).bind("now", Sql.time(now)).execute();
   }
 
+  /** Ends a running job under this lease; false when the lease is not the job's (any more). */
   public boolean finish(Handle h, long id, String lease, String state, Integer exitCode, Long durationMs, Instant now) {
     return h.createUpdate("UPDATE test_job SET state = :s, exit_code = :e, duration_ms = :d, finished_at = :now, "
             + "lease_until = NULL, updated_at = :now WHERE id = :id AND lease = :l AND state = 'running'")
@@ -136,7 +172,7 @@ public final class TestJobRepository {
             rs.getInt(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11),
             Sql.instant(rs, "lease_until"), Sql.integer(rs, "exit_code"), Sql.longOrNull(rs, "duration_ms"),
             rs.getLong(15), rs.getBoolean(16), Sql.instant(rs, "created_at"), Sql.instant(rs, "started_at"),
-            Sql.instant(rs, "finished_at")))
+            Sql.instant(rs, "finished_at"), rs.getString(20)))
         .findOne();
   }
 
@@ -165,7 +201,7 @@ public final class TestJobRepository {
 
   /** The job states of each of the project's newest series that have jobs, newest first. */
   public List<List<String>> recentStates(Handle h, long projectId, int series) {
-    List<Long> ids = h.createQuery("SELECT series_id FROM test_job WHERE project_id = :p GROUP BY series_id "
+    List<Long> ids = h.createQuery("SELECT series_id FROM test_job WHERE project_id = :p AND series_id IS NOT NULL GROUP BY series_id "
             + "ORDER BY series_id DESC LIMIT :n")
         .bind("p", projectId).bind("n", series).mapTo(Long.class).list();
     if (ids.isEmpty()) {

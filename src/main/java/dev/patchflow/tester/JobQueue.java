@@ -1,9 +1,6 @@
 package dev.patchflow.tester;
 
-import dev.patchflow.config.ProjectConfig;
-import dev.patchflow.config.TestConfig;
 import dev.patchflow.store.Database;
-import dev.patchflow.store.ProjectRepository;
 import dev.patchflow.store.TestJobRepository;
 import dev.patchflow.store.TesterRepository;
 import java.time.Clock;
@@ -14,12 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The testers' side of the store: jobs appear for applied series, are claimed under leases
+ * The testers' side of the store: jobs (made by {@link JobSync}) are claimed under leases
  * (never by two testers at once), renewed by heartbeats and logged to under the lease.
  */
 public final class JobQueue {
@@ -29,9 +25,7 @@ public final class JobQueue {
   /** Read first: enough when most pending jobs can run anywhere, which is the usual case. */
   private static final int FEW = 64;
   private static final int SPREAD = 16;
-  private static final int SYNC_BATCH = 500;
   private final Database db;
-  private final List<ProjectConfig> projects;
   private final LeasePolicy leases;
   private final Clock clock;
   private final TestJobRepository jobs = new TestJobRepository();
@@ -40,47 +34,10 @@ public final class JobQueue {
   /** A job handed to a tester, with the lease its reports must carry. */
   public record Claimed(TestJobRepository.Job job, String lease) {}
 
-  public JobQueue(Database db, List<ProjectConfig> projects, LeasePolicy leases, Clock clock) {
+  public JobQueue(Database db, LeasePolicy leases, Clock clock) {
     this.db = db;
-    this.projects = List.copyOf(projects);
     this.leases = leases;
     this.clock = clock;
-  }
-
-  /**
-   * Creates the jobs of every enabled test for series applied since the last sync. Two servers
-   * syncing at once may collide on the unique (series, test): the loser's work was done by the
-   * winner, so it just stops.
-   */
-  public int sync() {
-    int created = 0;
-    for (ProjectConfig p : projects) {
-      List<TestConfig> tests = p.tests().stream().filter(TestConfig::enabledOrDefault).toList();
-      if (tests.isEmpty()) {
-        continue;
-      }
-      try {
-        created += db.jdbi().inTransaction(h -> {
-          Optional<Long> projectId = new ProjectRepository().byName(h, p.name()).map(dev.patchflow.store.Project::id);
-          if (projectId.isEmpty()) {
-            return 0;
-          }
-          Instant now = clock.instant();
-          int n = 0;
-          for (long series : jobs.untested(h, projectId.get(), SYNC_BATCH)) {
-            for (TestConfig t : tests) {
-              jobs.create(h, series, projectId.get(), t.name(), t.script(), t.timeoutOrDefault(),
-                  JobMatcher.encode(t.requirements()), now);
-              n++;
-            }
-          }
-          return n;
-        });
-      } catch (UnableToExecuteStatementException e) {
-        LOG.atDebug().addKeyValue("project", p.name()).log("jobs created by another sync at the same time");
-      }
-    }
-    return created;
   }
 
   /**
@@ -107,7 +64,6 @@ public final class JobQueue {
   }
 
   private Optional<Claimed> take(String tester, Set<String> capabilities, Collection<Long> projectIds) {
-    sync();
     db.jdbi().useTransaction(h -> jobs.expire(h, clock.instant()));
     for (int round = 0; round < 10; round++) {
       List<Long> runnable = runnable(projectIds, capabilities, FEW);

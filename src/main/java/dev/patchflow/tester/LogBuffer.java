@@ -43,14 +43,50 @@ public final class LogBuffer {
   }
 
   public static String text(byte[] stored) {
+    return new String(bytes(stored), StandardCharsets.UTF_8);
+  }
+
+  /** The log's text as bytes (UTF-8 as the script wrote it). */
+  public static byte[] bytes(byte[] stored) {
     if (stored == null || stored.length == 0) {
-      return "";
+      return new byte[0];
     }
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The text after byte {@code from}, for a reader following a log as it grows; {@code next} is
+   * where its next read starts. While the log may grow ({@code growing}) a character whose
+   * bytes have not all arrived is left for the next read, so no reader decodes half of one.
+   * A reader ahead of the log (the job started again, its log anew) is given it all from the
+   * start, with {@code restart} set.
+   */
+  public record Slice(String text, long next, boolean restart) {}
+
+  public static Slice slice(byte[] text, long from, boolean growing) {
+    boolean restart = from < 0 || from > text.length;
+    int start = restart ? 0 : (int) from;
+    int end = growing ? completeUpTo(text, start) : text.length;
+    return new Slice(new String(text, start, end - start, StandardCharsets.UTF_8), end, restart);
+  }
+
+  /** The end of the last whole UTF-8 character in text[start..]. */
+  private static int completeUpTo(byte[] text, int start) {
+    int end = text.length;
+    // the lead byte of the last character, at most three bytes back
+    for (int i = end - 1; i >= Math.max(start, end - 4); i--) {
+      int b = text[i] & 0xff;
+      if ((b & 0xc0) == 0x80) {
+        continue; // a continuation byte
+      }
+      int need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return end - i >= need ? end : i;
+    }
+    return end;
   }
 
   private static byte[] gzip(byte[] text) {

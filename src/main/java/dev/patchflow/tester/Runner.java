@@ -69,7 +69,7 @@ public final class Runner {
     long id = job.path("job").asLong();
     JsonNode test = job.path("test");
     LOG.atInfo().addKeyValue("job", id).addKeyValue("test", test.path("name").asText())
-        .addKeyValue("tag", job.path("tag").asText()).log("running");
+        .addKeyValue("ref", ref(job)).log("running");
     LogUploader log = new LogUploader(client, job.path("log_url").asText());
     ScriptRun script = new ScriptRun();
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,10 +83,12 @@ public final class Runner {
     ScriptRun.Outcome outcome;
     try {
       Path tree;
+      String ref = ref(job);
       try {
-        tree = workspace.checkout(job.path("repo").asText(), job.path("tag").asText());
+        tree = workspace.checkout(job.path("repo").asText(), ref,
+            job.path("kind").asText().equals("base") ? job.path("head").asText(null) : null);
       } catch (GitException e) {
-        log.add(("patchflow tester: cannot check out " + job.path("tag").asText() + ": " + e.getMessage() + "\n")
+        log.add(("patchflow tester: cannot check out " + ref + ": " + e.getMessage() + "\n")
             .getBytes(StandardCharsets.UTF_8));
         return report(job, log, "failure", null, 0);
       }
@@ -158,6 +160,12 @@ public final class Runner {
     }
   }
 
+  /** What to fetch; a server from before "ref" gives only the tag. */
+  private static String ref(JsonNode job) {
+    String ref = job.path("ref").asText("");
+    return ref.isEmpty() ? "refs/tags/" + job.path("tag").asText() : ref;
+  }
+
   private static Map<String, String> environment(JsonNode job) {
     Map<String, String> env = new HashMap<>();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
@@ -165,6 +173,8 @@ public final class Runner {
     env.put("LANG", "C.UTF-8");
     env.put("PATCHFLOW_TAG", job.path("tag").asText(""));
     env.put("PATCHFLOW_BASE", job.path("base").asText(""));
+    env.put("PATCHFLOW_HEAD", job.path("head").asText(""));
+    env.put("PATCHFLOW_REF", ref(job));
     env.put("PATCHFLOW_SERIES_URL", job.path("series_url").asText(""));
     env.put("PATCHFLOW_REPO", job.path("repo").asText(""));
     return env;

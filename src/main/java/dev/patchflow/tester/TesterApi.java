@@ -7,6 +7,7 @@ import dev.patchflow.api.Auth;
 import dev.patchflow.api.Json;
 import dev.patchflow.api.ResponseCache;
 import dev.patchflow.api.Urls;
+import dev.patchflow.config.GitTreeConfig;
 import dev.patchflow.config.ProjectConfig;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.ProjectRepository;
@@ -52,7 +53,7 @@ public final class TesterApi implements ApiServer.Module {
   public TesterApi(Database db, List<ProjectConfig> projects, LeasePolicy leases, long logCap, Clock clock,
       JobReports.Listener ended) {
     this.db = db;
-    this.queue = new JobQueue(db, projects, leases, clock);
+    this.queue = new JobQueue(db, leases, clock);
     this.projects = List.copyOf(projects);
     this.reports = new JobReports(db, clock, ended);
     this.logCap = logCap;
@@ -155,12 +156,13 @@ public final class TesterApi implements ApiServer.Module {
     return names.isEmpty() ? mine : ids.stream().filter(mine::contains).toList();
   }
 
+  /**
+   * What the tester needs to run the job: where to fetch (repo and ref) and the commit to test.
+   * A series job's ref is the tag of the applied series; a base job's the project's base branch,
+   * at the commit in "head" (the branch may have moved on since).
+   */
   private Map<String, Object> describeClaim(Context ctx, JobQueue.Claimed c) {
     TestJobRepository.Job job = c.job();
-    JsonNode git = db.jdbi().withHandle(h -> new ResultRepository().forSeries(h, List.of(job.seriesId()))
-            .getOrDefault(job.seriesId(), List.of()))
-        .stream().filter(r -> r.name().equals("git") && r.data() != null).findFirst().map(r -> Json.read(r.data()))
-        .orElse(Json.MAPPER.createObjectNode());
     String base = Urls.base(ctx);
     String jobUrl = base + "/api/v1/jobs/" + job.id();
     String lease = "?lease=" + c.lease();
@@ -168,12 +170,31 @@ public final class TesterApi implements ApiServer.Module {
     o.put("job", job.id());
     o.put("lease", c.lease());
     o.put("attempt", job.attempt());
-    o.put("series", job.seriesId());
-    o.put("repo", git.path("repo").asText(null));
-    o.put("tag", git.path("tag").asText(null));
-    o.put("base", git.path("base").asText(null));
-    o.put("head", git.path("head").asText(null));
-    o.put("series_url", base + "/series/" + job.seriesId() + "/");
+    if (job.isBase()) {
+      GitTreeConfig git = gitTreeOf(job.projectId());
+      o.put("kind", "base");
+      o.put("series", null);
+      o.put("repo", git == null ? null : git.baseRepo());
+      o.put("ref", git == null ? null : "refs/heads/" + git.branch());
+      o.put("tag", null);
+      o.put("base", job.baseSha());
+      o.put("head", job.baseSha());
+      o.put("series_url", null);
+    } else {
+      JsonNode git = db.jdbi().withHandle(h -> new ResultRepository().forSeries(h, List.of(job.seriesId()))
+              .getOrDefault(job.seriesId(), List.of()))
+          .stream().filter(r -> r.name().equals("git") && r.data() != null).findFirst().map(r -> Json.read(r.data()))
+          .orElse(Json.MAPPER.createObjectNode());
+      String tag = git.path("tag").asText(null);
+      o.put("kind", "series");
+      o.put("series", job.seriesId());
+      o.put("repo", git.path("repo").asText(null));
+      o.put("ref", tag == null ? null : "refs/tags/" + tag);
+      o.put("tag", tag);
+      o.put("base", git.path("base").asText(null));
+      o.put("head", git.path("head").asText(null));
+      o.put("series_url", base + "/series/" + job.seriesId() + "/");
+    }
     Map<String, Object> test = Json.object();
     test.put("name", job.testName());
     test.put("script", job.script());
@@ -190,11 +211,19 @@ public final class TesterApi implements ApiServer.Module {
     return o;
   }
 
+  /** The git tree of the project with this id, as configured (null: none). */
+  private GitTreeConfig gitTreeOf(long projectId) {
+    String name = db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM project WHERE id = :id").bind("id", projectId)
+        .mapTo(String.class).findOne()).orElse(null);
+    return projects.stream().filter(p -> p.name().equals(name)).findFirst().map(ProjectConfig::git).orElse(null);
+  }
+
   private void job(Context ctx) {
     TestJobRepository.Job j = queue.get(pathId(ctx)).orElseThrow(ApiException::notFound);
     Map<String, Object> o = Json.object();
     o.put("id", j.id());
-    o.put("series", j.seriesId());
+    o.put("series", j.isBase() ? null : j.seriesId());
+    o.put("base", j.baseSha());
     o.put("test", j.testName());
     o.put("state", j.state());
     o.put("attempt", j.attempt());
@@ -245,11 +274,36 @@ public final class TesterApi implements ApiServer.Module {
     job(ctx);
   }
 
+  /**
+   * The job's log as text; with ?offset=N only what came after byte N, for pages that follow a
+   * running job. X-Log-Offset says where the next read starts, X-Job-State whether to read again
+   * (pending, running) or stop, X-Log-Restart that the job started over and its log with it.
+   */
   private void log(Context ctx) {
     long id = pathId(ctx);
-    TestJobRepository.Log log = db.jdbi().withHandle(h -> new TestJobRepository().log(h, id))
-        .orElseThrow(ApiException::notFound);
-    ctx.contentType("text/plain; charset=utf-8").result(LogBuffer.text(log.gzip()).getBytes(StandardCharsets.UTF_8));
+    record Read(TestJobRepository.Log log, String state) {}
+    Read read = db.jdbi().inTransaction(h -> {
+      TestJobRepository jobs = new TestJobRepository();
+      return jobs.get(h, id).map(j -> new Read(jobs.log(h, id).orElseThrow(), j.state()));
+    }).orElseThrow(ApiException::notFound);
+    byte[] text = LogBuffer.bytes(read.log().gzip());
+    boolean growing = read.state().equals("running") || read.state().equals("pending");
+    String offset = ctx.queryParam("offset");
+    LogBuffer.Slice slice = LogBuffer.slice(text, offset == null ? 0 : parseOffset(offset), growing);
+    ctx.header("X-Job-State", read.state()).header("X-Log-Offset", Long.toString(slice.next()))
+        .header("Cache-Control", "no-store");
+    if (slice.restart()) {
+      ctx.header("X-Log-Restart", "true");
+    }
+    ctx.contentType("text/plain; charset=utf-8").result(slice.text().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long parseOffset(String offset) {
+    try {
+      return Long.parseLong(offset);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("offset: a byte offset into the log");
+    }
   }
 
   private TestJobRepository.Job jobOfTester(Context ctx) {

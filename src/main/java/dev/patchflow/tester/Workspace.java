@@ -44,11 +44,23 @@ public final class Workspace implements AutoCloseable {
 
   /** Fetches the tag into the cache and checks it out, clean and detached, in the work tree. */
   public Path checkout(String repo, String tag) throws GitException {
+    return checkout(repo, "refs/tags/" + tag, null);
+  }
+
+  /**
+   * Fetches {@code ref} (a series' tag, or a base branch) into the cache and checks out, clean
+   * and detached, {@code commit} when given (a base job's commit: the branch may have moved on
+   * since) or else what the ref points at.
+   */
+  public Path checkout(String repo, String ref, String commit) throws GitException {
     Path cacheDir = dir.resolve("cache.git");
     Git cache = Files.isDirectory(cacheDir) ? new Git(cacheDir) : Git.init(cacheDir, true);
-    cache.fetch(repo, "+refs/tags/" + tag + ":refs/tags/" + tag);
-    CommitId at = cache.resolve("refs/tags/" + tag)
-        .orElseThrow(() -> new GitException(java.util.List.of("git", "rev-parse", tag), 1, "tag " + tag + " not fetched"));
+    // tags keep their names (their objects stay for the next series); branches go aside
+    String local = ref.startsWith("refs/tags/") ? ref : "refs/patchflow/" + ref.substring(ref.indexOf('/') + 1);
+    cache.fetch(repo, "+" + ref + ":" + local);
+    String rev = commit != null ? commit + "^{commit}" : local;
+    CommitId at = cache.resolve(rev).orElseThrow(() -> new GitException(java.util.List.of("git", "rev-parse", rev), 1,
+        (commit != null ? "commit " + commit + " is not in " + ref : ref + " not fetched") + " of " + repo));
     Path tree = dir.resolve("tree");
     if (Files.isDirectory(tree.resolve(".git")) || Files.isRegularFile(tree.resolve(".git"))) {
       new Git(tree).resetTo(at);

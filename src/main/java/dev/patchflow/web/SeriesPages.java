@@ -6,6 +6,7 @@ import dev.patchflow.store.CheckRepository;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.ApplyRepository;
 import dev.patchflow.store.ResultRepository;
+import dev.patchflow.store.TestJobRepository;
 import dev.patchflow.store.SeriesBadges;
 import dev.patchflow.store.SeriesDetail;
 import dev.patchflow.store.SeriesQueries;
@@ -54,13 +55,38 @@ final class SeriesPages {
       List<Views.Message> replies = threaded(h, d.replies());
       List<ResultRepository.Result> stored = new ResultRepository().forSeries(h, List.of(id)).getOrDefault(id, List.of());
       List<Views.Result> results = new ArrayList<>();
-      stored.forEach(r -> results.add(new Views.Result(r.name(), r.status(), r.logUrl())));
+      results.addAll(results(h, id, stored));
       List<String> badges = WebUi.badges(row, new SeriesBadges().of(h, List.of(id), Instant.now())
           .getOrDefault(id, java.util.Set.of()));
       return new Views.SeriesPage(id, d.summary().project(), row.name(), row.version(), row.received(), row.total(),
           row.personName() + " <" + row.personEmail() + ">", WebUi.DATE.format(row.date()), badges, cover, patches,
           replies, trailers(d.trailers(), null), results, versions(h, row), base + "/series/" + id + "/mbox/", git(h, id, stored));
     });
+  }
+
+  /**
+   * The stored results, a test's with a link to its job page (where a running log grows) and its
+   * description; and the tests still pending or running, which have no result yet.
+   */
+  private static List<Views.Result> results(Handle h, long id, List<ResultRepository.Result> stored) {
+    Map<String, TestJobRepository.Job> jobs = new java.util.HashMap<>();
+    new TestJobRepository().forSeries(h, id).forEach(j -> jobs.put("testing." + j.testName(), j));
+    List<Views.Result> out = new ArrayList<>();
+    for (ResultRepository.Result r : stored) {
+      TestJobRepository.Job j = jobs.get(r.name());
+      String note = "";
+      if (j != null && r.data() != null) {
+        note = dev.patchflow.api.Json.read(r.data()).path("description").asText("");
+      }
+      out.add(new Views.Result(r.name(), r.status(), r.logUrl(), note, j == null ? null : "/jobs/" + j.id() + "/"));
+    }
+    jobs.forEach((name, j) -> {
+      if (!j.finalState() && stored.stream().noneMatch(r -> r.name().equals(name))) {
+        out.add(new Views.Result(name, j.state(), null, "", "/jobs/" + j.id() + "/"));
+      }
+    });
+    out.sort(java.util.Comparator.comparing(Views.Result::name));
+    return out;
   }
 
   private static Views.GitTree git(Handle h, long id, List<ResultRepository.Result> results) {

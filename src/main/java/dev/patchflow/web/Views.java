@@ -22,7 +22,8 @@ public final class Views {
   public record PatchItem(long id, int number, String name, String state, String msgid, String webUrl, String diffstat,
       List<Trailer> trailers, String check) {}
 
-  public record Result(String name, String status, String logUrl) {}
+  /** A series result; note says more than the status can (a test that "timed out"); jobPage: a test's job. */
+  public record Result(String name, String status, String logUrl, String note, String jobPage) {}
 
   public record Version(long id, int version, boolean current) {}
 
@@ -48,4 +49,17 @@ public final class Views {
   public record TesterItem(String name, String lastSeen, String firstSeen, List<String> capabilities, TesterJob job) {}
 
   public record TesterJob(long id, long seriesId, String seriesName, String test, String leaseUntil) {}
+
+  /**
+   * A test job's page: its log so far, and (while it may still grow) where the page's script
+   * asks for more. series is null for a base test, base is null for a series test.
+   */
+  public record JobPage(long id, String test, String project, Long seriesId, String seriesName, String base,
+      String state, int attempt, String tester, String exitCode, String duration, String log, long logOffset,
+      boolean growing) {}
+
+  /** A project's base tests on its newest tested base commit. */
+  public record BaseTests(String project, String base, List<BaseJob> jobs) {}
+
+  public record BaseJob(long id, String test, String state, String tester) {}
 }

@@ -89,7 +89,10 @@ public final class WebUi implements ApiServer.Module {
         .header("Cache-Control", "public, max-age=60").result(testerPages.badge(ctx.pathParam("project")).svg())));
     // Not cached: check-ins do not move the store revision (see StoreRevision), and this page is cheap.
     app.get("/testers", ctx -> pages.render(ctx, "testers.jte", Map.of("nav", nav(ctx, null),
-        "testers", testerPages.testers())));
+        "testers", testerPages.testers(), "bases", testerPages.baseTests())));
+    // Not cached either: a running job's log chunks do not move the store revision.
+    app.get("/jobs/{id}/", ctx -> pages.render(ctx, "job.jte", Map.of("nav", nav(ctx, null),
+        "j", testerPages.job(id(ctx, "id")))));
     app.get("/login", ctx -> pages.render(ctx, "login.jte", loginParams(ctx, null)));
     app.post("/login", this::login);
     app.post("/logout", ctx -> {

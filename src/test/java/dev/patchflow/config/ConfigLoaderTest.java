@@ -277,6 +277,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void baseTestsRunOnTheBaseBranchOfAProjectWithAGitTree() throws Exception {
+    Config c = load("""
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+            git: {base_repo: /srv/git/net.git, push_url: /srv/git/tags.git}
+            tests:
+              - {name: build, script: make}
+              - {name: nightly, script: make world, base: true}
+        """, Map.of());
+    var tests = c.projects().get(0).tests();
+    assertThat(tests.get(0).onBase()).isFalse();
+    assertThat(tests.get(1).onBase()).isTrue();
+    assertThatThrownBy(() -> load("""
+        projects:
+          - name: netdev
+            list_id: netdev.vger.kernel.org
+            tests:
+              - {name: nightly, script: make world, base: true}
+        """, Map.of()))
+        .hasMessageContaining("projects[0].tests[0].base: a base test needs the project's git tree");
+  }
+
+  @Test
   void notificationsAreTypedWithTheSmtpPasswordFromTheEnvironment() throws Exception {
     Config c = load("""
         notifications:

@@ -25,13 +25,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test server whose project has the given tests, a real bare repository with a tag, and
- * series marked applied onto that tag the way the applier marks them (a "git" success result).
+ * series marked applied onto that tag the way the applier marks them (a "git" success result),
+ * after which the jobs are made as `serve` makes them ({@link JobSync}, which claims do not run).
  */
 final class TesterFixture implements AutoCloseable {
   static final String TAG = "patchflow/series-1";
+  /** The upstream's branch: its first commit is the series' base, its second the series. */
+  static final String BRANCH = "main";
   final TestServer server;
   final Path repo;
+  final Path upstream;
   final String base;
+  final String head;
+  final JobSync sync;
 
   TesterFixture(Database db, Path tmp, List<TestConfig> tests, LeasePolicy leases) throws IOException {
     this(db, tmp, project(tests), leases, JobReports.Listener.NONE);
@@ -40,13 +46,16 @@ final class TesterFixture implements AutoCloseable {
   /** With the web UI too, and a listener told of every ended job. */
   TesterFixture(Database db, Path tmp, ProjectConfig project, LeasePolicy leases, JobReports.Listener ended)
       throws IOException {
+    sync = new JobSync(db, List.of(project), Clock.systemUTC());
     server = new TestServer(db, new TesterApi(db, List.of(project), leases, 4096, Clock.systemUTC(), ended),
         new dev.patchflow.api.v1.NativeApi(db, dev.patchflow.config.Config.DEFAULT, Clock.systemUTC()),
         new dev.patchflow.web.WebUi(db, new dev.patchflow.users.Users(db, Clock.systemUTC()), Clock.systemUTC()));
     Path work = tmp.resolve("upstream");
+    upstream = work;
     repo = tmp.resolve("series.git");
     git(tmp, "init", "-q", "--bare", repo.toString());
     git(tmp, "init", "-q", work.toString());
+    git(work, "symbolic-ref", "HEAD", "refs/heads/" + BRANCH);
     Files.writeString(work.resolve("a.c"), "int a;\n");
     git(work, "add", ".");
     git(work, "commit", "-q", "-m", "base");
@@ -54,6 +63,7 @@ final class TesterFixture implements AutoCloseable {
     Files.writeString(work.resolve("b.c"), "int b;\n");
     git(work, "add", ".");
     git(work, "commit", "-q", "-m", "the series");
+    head = git(work, "rev-parse", "HEAD").strip();
     git(work, "tag", TAG);
     git(work, "push", "-q", repo.toString(), "refs/tags/" + TAG);
   }
@@ -61,6 +71,14 @@ final class TesterFixture implements AutoCloseable {
   static ProjectConfig project(List<TestConfig> tests) {
     return new ProjectConfig(TestServer.PROJECT, TestServer.PROJECT, List.of(), List.of(), List.of(), null, tests);
   }
+
+  /** A project whose git tree's base branch is the fixture's upstream (made under tmp). */
+  static ProjectConfig projectWithTree(Path tmp, List<TestConfig> tests) {
+    return new ProjectConfig(TestServer.PROJECT, TestServer.PROJECT, List.of(), List.of(), List.of(),
+        new dev.patchflow.config.GitTreeConfig(tmp.resolve("upstream").toString(), BRANCH,
+            tmp.resolve("series.git").toString(), null), tests);
+  }
+
 
   /** Leaves one complete series (the oldest) and marks it applied; returns its id. */
   long applyOne() {
@@ -89,9 +107,9 @@ final class TesterFixture implements AutoCloseable {
         .importAll(MailSources.open(List.of(f)), ImportProgress.NONE);
   }
 
-  /** Marks every complete series applied, tagged TAG in the repository; returns their ids. */
+  /** Marks every complete series applied, tagged TAG in the repository, and syncs; returns their ids. */
   List<Long> applyAll() {
-    return server.db.jdbi().inTransaction(h -> {
+    List<Long> applied = server.db.jdbi().inTransaction(h -> {
       List<Long> ids = h.createQuery("SELECT id FROM series WHERE complete = TRUE ORDER BY id").mapTo(Long.class).list();
       String data = dev.patchflow.api.Json.write(Map.of("repo", repo.toString(), "tag", TAG, "base", base));
       for (long id : ids) {
@@ -99,6 +117,8 @@ final class TesterFixture implements AutoCloseable {
       }
       return ids;
     });
+    sync.sync();
+    return applied;
   }
 
   TesterClient client(String token) {

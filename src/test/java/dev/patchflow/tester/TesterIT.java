@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.patchflow.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -141,14 +144,32 @@ class TesterIT {
       assertThat(j.state()).isEqualTo("timeout");
       assertThat(f.server.get("/api/v1/jobs/" + j.id() + "/log", null).body()).contains("started")
           .contains("[killed after the timeout of 3 s]");
+      // reported as a timeout all the way: the series' result, its page, and the Patchwork check
+      JsonNode data = Json.read(f.server.db.jdbi().withHandle(h -> h.createQuery("SELECT data FROM series_result "
+          + "WHERE series_id = :s AND name = 'testing.hangs'").bind("s", j.seriesId()).mapTo(String.class).one()));
+      assertThat(data.get("status").asText()).isEqualTo("timeout");
+      assertThat(data.get("description").asText()).startsWith("hangs timed out in ");
+      assertThat(f.server.get("/series/" + j.seriesId() + "/", null).body()).contains("(hangs timed out in ")
+          .contains("/jobs/" + j.id() + "/");
+      long patch = f.server.db.jdbi().withHandle(h -> new TestJobRepository().patchIds(h, j.seriesId())).get(0);
+      JsonNode check = Json.read(f.server.get("/api/1.3/patches/" + patch + "/checks/", null).body()).get(0);
+      assertThat(check.get("context").asText()).isEqualTo("hangs");
+      assertThat(check.get("state").asText()).isEqualTo("fail");
+      assertThat(check.get("description").asText()).startsWith("hangs timed out in ");
     }
   }
 
-  @Test
-  void fourRunnersShareSixtyJobsAndEachEndsOnce() throws Exception {
-    try (TesterFixture f = fixture(List.of(new TestConfig("one", "echo 1", 60, List.of(), null),
-        new TestConfig("two", "echo 2", 60, List.of(), null), new TestConfig("three", "echo 3", 60, List.of(), null)),
-        LeasePolicy.DEFAULT)) {
+  static List<String> databases() {
+    return TestDatabases.kinds();
+  }
+
+  /** On PostgreSQL too (PATCHFLOW_TEST_PG_URL), where the claims lock with SKIP LOCKED. */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void fourRunnersShareSixtyJobsAndEachEndsOnce(String kind) throws Exception {
+    try (TesterFixture f = new TesterFixture(TestDatabases.open(kind, tmp.resolve("home")), tmp, List.of(
+        new TestConfig("one", "echo 1", 60, List.of(), null), new TestConfig("two", "echo 2", 60, List.of(), null),
+        new TestConfig("three", "echo 3", 60, List.of(), null)), LeasePolicy.DEFAULT)) {
       f.server.db.jdbi().useTransaction(h -> h.execute("UPDATE series SET complete = FALSE"));
       f.addSeries(tmp, 20);
       List<Long> series = f.applyAll();

@@ -41,6 +41,22 @@ class TesterLogicTest {
   }
 
   @Test
+  void aGrowingLogIsReadOnFromAnOffsetInWholeCharacters() {
+    byte[] text = bytes("ab\u00e9\u20ac");  // a, b, é (2 bytes), € (3 bytes): 7 bytes
+    assertThat(LogBuffer.slice(text, 0, true)).isEqualTo(new LogBuffer.Slice("ab\u00e9\u20ac", 7, false));
+    assertThat(LogBuffer.slice(text, 2, true)).isEqualTo(new LogBuffer.Slice("\u00e9\u20ac", 7, false));
+    assertThat(LogBuffer.slice(text, 7, true)).isEqualTo(new LogBuffer.Slice("", 7, false));
+    // the last character's bytes have not all arrived: they wait for the next read
+    byte[] half = java.util.Arrays.copyOf(text, 6);
+    assertThat(LogBuffer.slice(half, 2, true)).isEqualTo(new LogBuffer.Slice("\u00e9", 4, false));
+    assertThat(LogBuffer.slice(java.util.Arrays.copyOf(text, 3), 2, true)).isEqualTo(new LogBuffer.Slice("", 2, false));
+    // a reader ahead of the log (the job started over) gets it from the start
+    assertThat(LogBuffer.slice(bytes("new"), 7, true)).isEqualTo(new LogBuffer.Slice("new", 3, true));
+    // an ended log is given whole
+    assertThat(LogBuffer.slice(half, 4, false).next()).isEqualTo(6);
+  }
+
+  @Test
   void reportsAreDescribedForChecks() {
     assertThat(JobReports.describe("build", new JobReports.Report("failure", 2, 61_400L)))
         .isEqualTo("build failed (exit code 2) in 61 s");

@@ -36,7 +36,7 @@ class TesterPagesIT {
       JsonNode job = Json.read(claim.body());
       String page = f.server.get("/testers", null).body();
       assertThat(page).contains("box-&lt;1&gt;").contains("/series/" + series + "/")
-          .contains("/api/v1/jobs/" + job.get("job").asLong() + "/log").contains(">kvm<").contains(">x86<");
+          .contains("/jobs/" + job.get("job").asLong() + "/").contains(">kvm<").contains(">x86<");
       assertThat(f.server.get(badge, null).body()).contains(">running<");
 
       assertThat(f.server.send("PUT", "/api/v1/jobs/" + job.get("job").asLong() + "/result?lease="
