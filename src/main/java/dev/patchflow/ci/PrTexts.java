@@ -50,7 +50,7 @@ public final class PrTexts {
     return b.toString();
   }
 
-  public static String superseded(PwSeries newer) {
+  public static String superseded(PwSeriesRef newer) {
     return "Closing: version " + newer.version() + " of this series was posted (" + newer.webUrl() + ").\n";
   }
 

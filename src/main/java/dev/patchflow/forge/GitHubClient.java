@@ -97,6 +97,23 @@ public final class GitHubClient {
     return known;
   }
 
+  /**
+   * The token git should push with: the personal token, or the App's current installation token
+   * (asked for or refreshed as needed). For git's credential header only; never log it.
+   */
+  public String gitToken() throws GitHubException {
+    if (installation == null) {
+      return ((GitHubAuth.Token) auth).token().reveal();
+    }
+    Request probe = Request.of("GET", base, "git-token", null);
+    try {
+      // the stages after auth: a token exchange is rate limited and retried like any call
+      return installation.token(new StageChain(stages, 1, probe));
+    } catch (IOException e) {
+      throw new GitHubException(0, "POST", "/app/installations/{id}/access_tokens", redactor.redact(e.toString()), e);
+    }
+  }
+
   // ---- used by the resource classes ----
 
   JsonNode call(String method, Route route, Object body) throws GitHubException {

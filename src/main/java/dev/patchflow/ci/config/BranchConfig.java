@@ -12,9 +12,11 @@ import java.util.function.BiFunction;
  * can be reported with every other problem; once validated, {@link #auth()} gives the one.
  *
  * @param upstreamBranch default {@value #DEFAULT_UPSTREAM_BRANCH}
+ * @param gitUrl where git fetches and pushes {@code repo}'s branches, when not at {@code repo}
+ *     itself (a mirror, or a local path in tests); a Patchflow addition
  */
 public record BranchConfig(String repo, String upstream, String upstreamBranch, String ciRepo, String ciBranch,
-    Secret githubOauthToken, BranchAuth.App githubAppAuth) {
+    Secret githubOauthToken, BranchAuth.App githubAppAuth, String gitUrl) {
   public static final String DEFAULT_UPSTREAM_BRANCH = "master";
 
   public BranchConfig {
@@ -36,6 +38,19 @@ public record BranchConfig(String repo, String upstream, String upstreamBranch, 
       app = new BranchAuth.App(app.appId(), app.installationId(),
           resolve.apply(key + ".github_app_auth.private_key", app.privateKey()), app.privateKeyPath());
     }
-    return new BranchConfig(repo, upstream, upstreamBranch, ciRepo, ciBranch, token, app);
+    return new BranchConfig(repo, upstream, upstreamBranch, ciRepo, ciBranch, token, app, gitUrl);
+  }
+
+  public BranchConfig(String repo, String upstream, String upstreamBranch, String ciRepo, String ciBranch,
+      Secret githubOauthToken, BranchAuth.App githubAppAuth) {
+    this(repo, upstream, upstreamBranch, ciRepo, ciBranch, githubOauthToken, githubAppAuth, null);
+  }
+
+  /** The URL git pushes to: {@code git_url}, else {@code repo} (made a URL when written "owner/name"). */
+  public String gitUrlOrRepo() {
+    if (gitUrl != null) {
+      return gitUrl;
+    }
+    return repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+") ? "https://github.com/" + repo + ".git" : repo;
   }
 }

@@ -147,6 +147,9 @@ public final class CiConfigValidator {
     gitUrl(b.repo(), key + ".repo", out);
     gitUrl(b.upstream(), key + ".upstream", out);
     gitUrl(b.ciRepo(), key + ".ci_repo", out);
+    if (b.gitUrl() != null) {
+      gitUrl(b.gitUrl(), key + ".git_url", out);
+    }
     if (!BRANCH.matcher(b.upstreamBranch()).matches()) {
       out.add(key + ".upstream_branch: not a branch name: '" + b.upstreamBranch() + "'");
     }
