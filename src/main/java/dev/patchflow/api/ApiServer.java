@@ -31,6 +31,11 @@ public final class ApiServer implements AutoCloseable {
     void register(Javalin app, ResponseCache cache);
   }
 
+  /** The registry /metrics shows; other parts of the process (the CI bridge) add their meters here. */
+  public io.micrometer.core.instrument.MeterRegistry metrics() {
+    return metrics;
+  }
+
   public ApiServer(Database db, Users users, Clock clock, Module... modules) {
     this(db, users, clock, ServerConfig.DEFAULT.cacheBytes(), modules);
   }

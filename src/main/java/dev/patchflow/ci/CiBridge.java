@@ -32,9 +32,17 @@ public final class CiBridge implements AutoCloseable {
   private volatile boolean closed;
   private Thread thread;
 
-  /** How the bridge reaches GitHub: the API URL comes from the config; tests give their own sleeper. */
-  public record Options(Sleeper sleeper) {
-    public static final Options DEFAULT = new Options(Sleeper.REAL);
+  /**
+   * How the bridge runs: tests give their own sleeper; a dry run changes nothing on GitHub, not
+   * even the labels.
+   */
+  public record Options(Sleeper sleeper, boolean dryRun) {
+    public static final Options DEFAULT = new Options(Sleeper.REAL, false);
+    public static final Options DRY_RUN = new Options(Sleeper.REAL, true);
+
+    public Options(Sleeper sleeper) {
+      this(sleeper, false);
+    }
   }
 
   public CiBridge(CiConfig config, CiMetrics metrics, Clock clock, Options options) throws GitHubException {
@@ -52,7 +60,9 @@ public final class CiBridge implements AutoCloseable {
         }).build());
     this.cycle = new CiCycle(config, patchwork, targets, CiState.load(Path.of(config.baseDirectory(), "ci-state.json")),
         metrics, clock);
-    ensureLabels();
+    if (!options.dryRun()) {
+      ensureLabels();
+    }
   }
 
   /** Creates the configured labels (or fixes their colours) once in each repository. */

@@ -34,14 +34,33 @@ final class CiCommand implements Callable<Integer> {
   @Option(names = "--label-colors", paramLabel = "FILE", description = "KPD's labels file (label → hex colour).")
   Path labelColors;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Run the bridge with this config (KPD JSON or patchflow.yaml with a ci: section).")
+  Path config;
+
+  @Option(names = "--once", description = "One pass, then exit (for cron or a systemd timer).")
+  boolean once;
+
+  @Option(names = "--dry-run", description = "Say what one pass would do (series to test, pull requests to close)"
+      + " without pushing, commenting or posting anything; implies --once.")
+  boolean dryRun;
+
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "Serve /metrics and, when github.webhook_secret is set, the GitHub webhook on this port.")
+  Integer port;
+
   @Override
-  public Integer call() {
-    if (checkConfig == null) {
-      throw new UserError("ci: give --check-config FILE");
+  public Integer call() throws Exception {
+    if (checkConfig != null) {
+      CiConfig c = CiConfigFiles.load(checkConfig, labelColors, System::getenv);
+      print(c, CiConfigFiles.kind(checkConfig), spec.commandLine().getOut());
+      return 0;
     }
-    CiConfig c = CiConfigFiles.load(checkConfig, labelColors, System::getenv);
-    print(c, CiConfigFiles.kind(checkConfig), spec.commandLine().getOut());
-    return 0;
+    if (config == null) {
+      throw new UserError("ci: give --config FILE to run the bridge, or --check-config FILE to check one");
+    }
+    CiConfig c = CiConfigFiles.load(config, labelColors, System::getenv);
+    return new CiRun(c, spec.commandLine().getOut()).run(once || dryRun, dryRun, port);
   }
 
   /** What the bridge understood; secrets are only ever said to be there. */

@@ -55,8 +55,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     Urls.configure(config.server().baseUrl());
     JobReports.Listener notifier = FailureNotifier.of(db, config.notifications(), config.projects());
-    ApiServer server = new ApiServer(db, users, clock, config.server().cacheBytes(),
-        Modules.all(db, users, config, clock, notifier));
+    CiInServe ci = new CiInServe(config.ci());
+    ApiServer.Module[] modules = java.util.stream.Stream.concat(
+        java.util.Arrays.stream(Modules.all(db, users, config, clock, notifier)), java.util.stream.Stream.of(ci.webhook()))
+        .toArray(ApiServer.Module[]::new);
+    ApiServer server = new ApiServer(db, users, clock, config.server().cacheBytes(), modules);
     server.start(host != null ? host : config.server().hostOrDefault(),
         port != null ? port : config.server().portOrDefault());
     out.printf("Patchflow is serving http://%s:%d/ (Ctrl-C stops it)%n",
@@ -75,9 +78,12 @@ final class ServeCommand implements Callable<Integer> {
         new MergeDetector(db, clock, config.applier().mergeScanDepthOrDefault()),
         Duration.ofSeconds(config.applier().pollOrDefault()), Duration.ofMinutes(config.applier().mergeScanMinutesOrDefault()),
         testJobs::nudge);
+    // the CI bridge of the config's ci: section, if any, beside the server
+    ci.start(server, db, clock);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // the background work first, before the store closes under it
+      ci.close();
       imap.close();
       mirrors.close();
       if (applying != null) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patchflow.api.Json;
+import dev.patchflow.forge.CannedReply;
 import dev.patchflow.forge.FakeActions;
+import dev.patchflow.forge.TestKeys;
 import dev.patchflow.forge.GitHubAuth;
 import dev.patchflow.forge.GitHubClient;
 import dev.patchflow.forge.GitHubRepo;
@@ -123,6 +125,89 @@ class CiBridgeIT {
       for (long p : patchIds(f, id)) {
         assertThat(check(f, p, "widgets_PR")).isEqualTo("fail");
       }
+    }
+  }
+
+  @Test
+  void aGitHubAppOpensThePullRequestsAsItsBot() throws Exception {
+    try (BridgeFixture f = new BridgeFixture(tmp)) {
+      java.security.KeyPair keys = TestKeys.generate();
+      f.github.installApp(4242, "widgets-ci", (java.security.interfaces.RSAPublicKey) keys.getPublic(), 77,
+          java.time.Duration.ofMinutes(10));
+      Path pem = tmp.resolve("app.pem");
+      java.nio.file.Files.writeString(pem, TestKeys.pkcs1Pem(keys));
+      CiBridge bridge = f.bridge(f.load(
+          "github_app_auth: {app_id: 4242, installation_id: 77, private_key_path: " + pem + "}"));
+      assertThat(bridge.pass(false).errors()).isZero();
+      assertThat(gh(f).pulls().listOpen()).hasSize(2).allMatch(pr -> pr.userLogin().equals("widgets-ci[bot]"));
+      // the installation token, not the key, went to GitHub
+      assertThat(f.github.requests()).anyMatch(r -> r.path().equals("/app/installations/77/access_tokens"));
+      assertThat(f.github.requests()).allMatch(r -> r.body() == null || !r.body().contains("PRIVATE KEY"));
+    }
+  }
+
+  @Test
+  void aRateLimitedBridgeWaitsAndAnOutageNeverMakesASecondPullRequest() throws Exception {
+    try (BridgeFixture f = new BridgeFixture(tmp)) {
+      CiBridge bridge = f.bridge(f.load(TOKEN));
+      long reset = f.clock.instant().getEpochSecond() + 90;
+      f.github.enqueueFor("GET", "/pulls", CannedReply.rateLimited(reset));
+      // GitHub makes the first pull request, then the proxy in front of it fails
+      f.github.enqueueFor("POST", "/pulls", CannedReply.status(502).servedAfterHandling());
+      CiCycle.Report first = bridge.pass(false);
+      assertThat(f.sleeper.waits).as("waited for the rate limit to reset").isNotEmpty();
+      assertThat(f.sleeper.waits.get(0)).isBetween(java.time.Duration.ofSeconds(80), java.time.Duration.ofSeconds(100));
+      assertThat(first.errors()).isZero();
+      assertThat(bridge.pass(false).errors()).isZero();
+      assertThat(allPulls(f)).hasSize(2);
+      assertThat(f.registry.get("patchflow.ci.pull_requests").tag("action", "created").counter().count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aDryRunSaysWhatItWouldDoAndDoesNothing() throws Exception {
+    try (BridgeFixture f = new BridgeFixture(tmp)) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      int code = dev.patchflow.cli.CliAccess.run(new java.io.PrintWriter(out), new java.io.PrintWriter(out),
+          "ci", "--config", f.config(TOKEN).toString(), "--dry-run");
+      assertThat(code).as(out.toString()).isZero();
+      assertThat(out.toString()).contains("would test series", "\"widget limits\" on widgets", "dry run: 2 series to test");
+      assertThat(allPulls(f)).isEmpty();
+      assertThat(gh(f).labels().list()).noneMatch(l -> l.name().equals("merge-conflict"));
+      assertThat(f.github.repo(BridgeFixture.REPO).branches("")).doesNotContainKey("widgets_base");
+    }
+  }
+
+  @Test
+  void aSignedWorkflowWebhookWakesTheBridgeAndAnUnsignedOneIsRefused() throws Exception {
+    int[] woken = {0};
+    CiWebhook hook = new CiWebhook("s3cret", () -> woken[0]++);
+    io.javalin.Javalin app = io.javalin.Javalin.create(c -> c.showJavalinBanner = false);
+    hook.register(app);
+    app.start("127.0.0.1", 0);
+    try {
+      byte[] body = "{\"action\":\"completed\",\"workflow_run\":{\"id\":1}}".getBytes();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.util.function.BiFunction<String, String, Integer> send = (event, sig) -> {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + app.port() + CiWebhook.PATH))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).header("X-GitHub-Event", event);
+        if (sig != null) {
+          b.header("X-Hub-Signature-256", sig);
+        }
+        try {
+          return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      };
+      assertThat(send.apply("workflow_run", WebhookSignature.sign("s3cret", body))).isEqualTo(202);
+      assertThat(send.apply("workflow_run", WebhookSignature.sign("guess", body))).isEqualTo(401);
+      assertThat(send.apply("workflow_run", null)).isEqualTo(401);
+      assertThat(send.apply("star", WebhookSignature.sign("s3cret", body))).isEqualTo(204);
+      assertThat(woken[0]).isEqualTo(1);
+    } finally {
+      app.stop();
     }
   }
 

@@ -42,6 +42,10 @@ public final class FakeGitHub implements AutoCloseable {
   public final FakeActions actions;
   private final Javalin app;
   private final BlockingQueue<CannedReply> canned = new LinkedBlockingQueue<>();
+  private final List<Targeted> targeted = new ArrayList<>();
+
+  /** A canned reply waiting for a request of one method on a path with one ending. */
+  private record Targeted(String method, String pathSuffix, CannedReply reply) {}
   private final BlockingQueue<RecordedRequest> unread = new LinkedBlockingQueue<>();
   private final List<RecordedRequest> all = new ArrayList<>();
   private int limit = 5000;
@@ -120,6 +124,29 @@ public final class FakeGitHub implements AutoCloseable {
     canned.add(reply);
   }
 
+  /**
+   * Queues a reply for the next request with this method whose path ends with {@code pathSuffix}
+   * (e.g. "POST", "/pulls"), whatever comes before it.
+   */
+  public void enqueueFor(String method, String pathSuffix, CannedReply reply) {
+    synchronized (targeted) {
+      targeted.add(new Targeted(method, pathSuffix, reply));
+    }
+  }
+
+  private CannedReply targeted(String method, String path) {
+    synchronized (targeted) {
+      for (java.util.Iterator<Targeted> it = targeted.iterator(); it.hasNext();) {
+        Targeted t = it.next();
+        if (t.method().equals(method) && path.endsWith(t.pathSuffix())) {
+          it.remove();
+          return t.reply();
+        }
+      }
+    }
+    return null;
+  }
+
   /** The oldest request not yet taken; fails after a second without one. */
   public RecordedRequest takeRequest() throws InterruptedException {
     RecordedRequest r = unread.poll(1, TimeUnit.SECONDS);
@@ -161,7 +188,10 @@ public final class FakeGitHub implements AutoCloseable {
       all.add(rec);
     }
     unread.add(rec);
-    CannedReply reply = canned.poll();
+    CannedReply reply = targeted(ctx.method().name(), ctx.path());
+    if (reply == null) {
+      reply = canned.poll();
+    }
     if (reply != null && reply.afterHandling()) {
       ctx.attribute("canned", reply);
     } else if (reply != null) {
