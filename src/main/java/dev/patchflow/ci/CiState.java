@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * What the bridge remembers between cycles and across restarts, in one JSON file under the base
  * directory: the checks it posted (so an unchanged check is not posted again without asking the
- * server first), the conflicts it already commented on, the workflow runs whose jobs it has read,
- * and when each series branch lost its pull request. Pull requests themselves are not kept here:
+ * server first), the conflicts it already commented on, and when each series branch lost its pull
+ * request. Pull requests themselves are not kept here:
  * GitHub is asked for them by branch, so a lost file can never cause a duplicate.
  */
 public final class CiState {
@@ -29,12 +29,10 @@ public final class CiState {
 
   /** The file's contents; maps are sorted so the file diffs well. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Data(Map<String, PwCheck> checks, Map<String, String> conflicts, Map<Long, String> runs,
-      Map<String, Instant> orphanedBranches) {
+  record Data(Map<String, PwCheck> checks, Map<String, String> conflicts, Map<String, Instant> orphanedBranches) {
     Data {
       checks = checks == null ? new TreeMap<>() : new TreeMap<>(checks);
       conflicts = conflicts == null ? new TreeMap<>() : new TreeMap<>(conflicts);
-      runs = runs == null ? new TreeMap<>() : new TreeMap<>(runs);
       orphanedBranches = orphanedBranches == null ? new TreeMap<>() : new TreeMap<>(orphanedBranches);
     }
   }
@@ -47,7 +45,7 @@ public final class CiState {
   /** The state in {@code file}, empty when there is none yet. */
   public static CiState load(Path file) {
     if (!Files.exists(file)) {
-      return new CiState(file, new Data(null, null, null, null));
+      return new CiState(file, new Data(null, null, null));
     }
     try {
       return new CiState(file, JSON.readValue(file.toFile(), Data.class));
@@ -75,15 +73,6 @@ public final class CiState {
     } else {
       data.conflicts().remove(branch);
     }
-  }
-
-  /** The last update time of a workflow run whose jobs were read (so unchanged runs are not read again). */
-  public synchronized Optional<String> runSeen(long runId) {
-    return Optional.ofNullable(data.runs().get(runId));
-  }
-
-  public synchronized void runSeen(long runId, String updatedAt) {
-    data.runs().put(runId, updatedAt);
   }
 
   /** When a series branch was first seen without an open pull request (it is deleted after a TTL). */

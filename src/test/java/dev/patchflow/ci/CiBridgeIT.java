@@ -105,6 +105,40 @@ class CiBridgeIT {
       PullRequest v3 = open.stream().filter(p -> p.title().equals("widget limits")).findFirst().orElseThrow();
       assertThat(v3.labels()).extracting(l -> l.name()).contains("V3");
       assertThat(gh(f).comments().list(v2.number())).anyMatch(c -> c.body().contains("version 3 of this series"));
+
+      // the old version's branch stays for a while after its pull request closed, then goes
+      assertThat(f.github.repo(BridgeFixture.REPO).branches("series/")).containsKey(v2.headRef());
+      f.clock.advance(java.time.Duration.ofDays(2).plusHours(1));
+      bridge.pass(false);
+      assertThat(f.github.repo(BridgeFixture.REPO).branches("series/")).doesNotContainKey(v2.headRef())
+          .containsKey(v3.headRef());
+    }
+  }
+
+  @Test
+  void aPullRequestWhoseSeriesStopsApplyingIsLabelledAndToldOnce() throws Exception {
+    try (BridgeFixture f = new BridgeFixture(tmp)) {
+      CiBridge bridge = f.bridge(f.load(TOKEN));
+      bridge.pass(false);
+      PullRequest fix = gh(f).pulls().listOpen().stream().filter(p -> p.title().startsWith("README")).findFirst()
+          .orElseThrow();
+      // upstream rewrites the README the fix changes
+      java.nio.file.Files.writeString(f.upstream.resolve("README"), "Widgets, and more widgets\n");
+      dev.patchflow.testing.Sh.git(f.upstream, "commit", "-qam", "README: more widgets");
+      f.clock.advance(CiCycle.BASE_REFRESH.plusMinutes(1));
+      CiCycle.Report r = bridge.pass(false);
+      assertThat(r.conflicts()).as("both series change the README").isEqualTo(2);
+      PullRequest now = gh(f).pulls().get(fix.number());
+      assertThat(now.hasLabel("merge-conflict")).isTrue();
+      assertThat(gh(f).comments().list(fix.number())).filteredOn(c -> c.body().contains("does not apply")).hasSize(1)
+          .allMatch(c -> c.body().contains("README"));
+      long series = CyclePlanner.SeriesHead.parse(fix.headRef()).seriesId();
+      for (long p : patchIds(f, series)) {
+        assertThat(check(f, p, "widgets_PR")).isEqualTo("fail");
+      }
+      f.clock.advance(CiCycle.BASE_REFRESH.plusMinutes(1));
+      bridge.pass(false);
+      assertThat(gh(f).comments().list(fix.number())).filteredOn(c -> c.body().contains("does not apply")).hasSize(1);
     }
   }
 
@@ -119,7 +153,7 @@ class CiBridgeIT {
       f.mail(mbox.substring(second + 1));
       CiBridge bridge = f.bridge(f.load(TOKEN));
       CiCycle.Report r = bridge.pass(false);
-      assertThat(r.conflicts()).isEqualTo(1);
+      assertThat(r.conflicts()).as("both series change the README").isEqualTo(2);
       assertThat(gh(f).pulls().listOpen()).extracting(PullRequest::title).doesNotContain("README: many gadgets");
       long id = seriesId(f, "README: many gadgets", 1);
       for (long p : patchIds(f, id)) {
