@@ -1,0 +1,78 @@
+package dev.patchflow.backport;
+
+import dev.patchflow.git.Batch;
+import dev.patchflow.git.CommitId;
+import dev.patchflow.git.Git;
+import dev.patchflow.git.GitException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the candidates in a window of upstream history: one streamed {@code git log
+ * --no-merges} over the window, each message looked at once as it arrives, then one more git
+ * process for the touched paths of the candidates only.
+ */
+public final class UpstreamScan {
+  private final Git upstream;
+  private final CveRecords records;
+
+  public UpstreamScan(Git upstream, CveRecords records) {
+    this.upstream = upstream;
+    this.records = records;
+  }
+
+  /** What a scan found, and how many commits it looked at. */
+  public record Result(int scanned, List<Candidate> candidates) {
+    public Result {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /**
+   * @param rev where upstream history starts (a branch, a tag, HEAD)
+   * @param limit the most candidates to keep (the newest), 0 for all
+   */
+  public Result scan(ScanWindow window, String rev, int limit) throws GitException {
+    List<String> args = new ArrayList<>(List.of("--no-merges"));
+    args.addAll(window.gitArgs());
+    args.add(rev);
+    args.add("--");
+    List<Candidate> found = new ArrayList<>();
+    int[] scanned = {0};
+    Batch batch = upstream.batch();
+    batch.log(args, c -> {
+      scanned[0]++;
+      if (limit > 0 && found.size() >= limit) {
+        return;
+      }
+      FixTags tags = FixTags.of(c.message());
+      List<String> fixedCves = records.fixedBy(c.id().sha());
+      if (!tags.any() && fixedCves.isEmpty()) {
+        return;
+      }
+      Set<Candidate.Reason> reasons = EnumSet.noneOf(Candidate.Reason.class);
+      if (!tags.fixes().isEmpty()) {
+        reasons.add(Candidate.Reason.FIXES);
+      }
+      if (!tags.cves().isEmpty()) {
+        reasons.add(Candidate.Reason.CVE_ID);
+      }
+      if (tags.ccStable()) {
+        reasons.add(Candidate.Reason.CC_STABLE);
+      }
+      if (!fixedCves.isEmpty()) {
+        reasons.add(Candidate.Reason.CVE_RECORD);
+      }
+      Set<String> cves = new LinkedHashSet<>(fixedCves);
+      cves.addAll(tags.cves());
+      found.add(new Candidate(c.id(), c.subject(), c.committed(), reasons, tags, new ArrayList<>(cves), List.of()));
+    });
+    Map<CommitId, List<String>> paths = batch.paths(found.stream().map(Candidate::sha).toList());
+    List<Candidate> out = found.stream().map(c -> c.withPaths(paths.getOrDefault(c.sha(), List.of()))).toList();
+    return new Result(scanned[0], out);
+  }
+}
