@@ -154,7 +154,17 @@ public final class Batch {
     }
     Map<CommitId, String> ids = ids(process.ok(in.toString().getBytes(StandardCharsets.UTF_8), "patch-id", "--stable"));
     Map<String, String> out = new LinkedHashMap<>();
-    ids.forEach((id, patchId) -> out.put(keys.get(Integer.parseInt(id.sha(), 16) - 1), patchId));
+    // A text holding several patches ("From <id>" lines of its own) yields ids not ours: skipped.
+    Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      index.put(String.format("%040x", i + 1), i);
+    }
+    ids.forEach((id, patchId) -> {
+      Integer i = index.get(id.sha());
+      if (i != null) {
+        out.put(keys.get(i), patchId);
+      }
+    });
     return out;
   }
 
