@@ -1,7 +1,6 @@
 package dev.patchflow.git;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,32 +178,61 @@ public final class Batch {
     return ids;
   }
 
-  /** The paths each commit's diff against its first parent touches, one process for all. */
-  public Map<CommitId, List<String>> paths(Collection<CommitId> commits) throws GitException {
-    Map<CommitId, List<String>> out = new LinkedHashMap<>();
-    if (commits.isEmpty()) {
-      return out;
+  /**
+   * Touched paths of commits handed over one at a time while something else is still running
+   * (a streamed log): {@code git diff-tree --stdin} works through them on its own core as they
+   * come, so their paths are ready soon after the last one is added.
+   */
+  public PathFeed pathFeed() throws GitException {
+    GitProcess.Started p = process.start("diff-tree", "--stdin", "-r", "--root", "--no-renames", "--name-only",
+        "--no-color", "--format=%x1e%H");
+    return new PathFeed(p, GitProcess.drain(p.process().getInputStream()));
+  }
+
+  /** See {@link #pathFeed()}: {@link #add} commits, then {@link #paths()} once. */
+  public static final class PathFeed {
+    private final GitProcess.Started process;
+    private final CompletableFuture<byte[]> stdout;
+    private final java.io.OutputStream stdin;
+
+    PathFeed(GitProcess.Started process, CompletableFuture<byte[]> stdout) {
+      this.process = process;
+      this.stdout = stdout;
+      this.stdin = process.process().getOutputStream();
     }
-    List<String> shas = commits.stream().map(CommitId::sha).distinct().toList();
-    GitProcess.Started p = process.start("log", "--no-walk=unsorted", "--stdin", "--no-color", "--name-only",
-        "--format=%x1e%H");
-    CompletableFuture<Void> fed = GitProcess.feed(p.process(), lines(shas));
-    try (InputStream stdout = p.process().getInputStream()) {
-      RecordReader records = new RecordReader(stdout, (byte) 0x1e);
-      String r;
-      while ((r = records.next()) != null) {
-        List<String> l = r.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+
+    public void add(CommitId commit) throws GitException {
+      try {
+        stdin.write((commit.sha() + "\n").getBytes(StandardCharsets.US_ASCII));
+        stdin.flush();
+      } catch (IOException e) {
+        process.abandon();
+        throw new GitException(process.command(), -1, "writing to git diff-tree: " + e.getMessage());
+      }
+    }
+
+    /** The paths of every commit added (first-parent diff; a root commit's whole tree). */
+    public Map<CommitId, List<String>> paths() throws GitException {
+      try {
+        stdin.close();
+      } catch (IOException e) {
+        // git stopped reading; its exit code says why
+      }
+      process.finish();
+      Map<CommitId, List<String>> out = new LinkedHashMap<>();
+      for (String r : new String(stdout.join(), StandardCharsets.UTF_8).split("\u001e")) {
+        List<String> l = r.lines().map(String::strip).filter(x -> !x.isEmpty()).toList();
         if (!l.isEmpty()) {
           out.put(new CommitId(l.get(0)), List.copyOf(l.subList(1, l.size())));
         }
       }
-    } catch (IOException e) {
-      p.abandon();
-      throw new GitException(p.command(), -1, "reading git log: " + e.getMessage());
+      return out;
     }
-    fed.join();
-    p.finish();
-    return out;
+
+    /** Ends the process when its answer is no longer wanted (the scan failed). */
+    public void abandon() {
+      process.abandon();
+    }
   }
 
   private static byte[] lines(List<String> lines) {
