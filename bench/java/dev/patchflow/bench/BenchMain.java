@@ -24,6 +24,7 @@ public final class BenchMain {
     BENCHMARKS.put("api", (figures, dataDir) -> new ApiBench(dataDir).run(figures));
     BENCHMARKS.put("apply", (figures, dataDir) -> new ApplyBench(dataDir).run(figures));
     BENCHMARKS.put("claim", (figures, dataDir) -> new ClaimBench(dataDir).run(figures));
+    BENCHMARKS.put("scan", (figures, dataDir) -> new ScanBench(dataDir).run(figures));
   }
 
   private BenchMain() {}

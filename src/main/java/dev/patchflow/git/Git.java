@@ -1,38 +1,27 @@
 package dev.patchflow.git;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The git binary in one repository or work tree: the verbs Patchflow uses, with typed results.
- * Always the real git (the semantics of `git am -3` are what kernel developers rely on), run
- * with a fixed locale, no prompts, no pager and no user or system configuration, so that the
- * same inputs give the same results on every host.
+ * Always the real git (the semantics of `git am -3` are what kernel developers rely on), started
+ * by {@link GitProcess} with a fixed environment. Verbs over many commits at once live in
+ * {@link Batch}: one process for all of them, never one per commit.
  */
 public final class Git {
-  private static final Duration TIMEOUT = Duration.ofMinutes(30);
-  private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "git-output");
-    t.setDaemon(true);
-    return t;
-  });
   private final Path dir;
   private final Identity identity;
   private final Map<String, String> hiddenConfig;
+  private final GitProcess process;
 
   /** Who commits (the committer of applied patches; authors come from the mail). */
   public record Identity(String name, String email) {
@@ -47,6 +36,7 @@ public final class Git {
     this.dir = dir;
     this.identity = identity;
     this.hiddenConfig = Map.copyOf(hiddenConfig);
+    this.process = new GitProcess(dir, identity, hiddenConfig);
   }
 
   /**
@@ -64,6 +54,11 @@ public final class Git {
 
   public Path dir() {
     return dir;
+  }
+
+  /** The verbs over many commits at once, each one git process (or one pipe) for all of them. */
+  public Batch batch() {
+    return new Batch(process);
   }
 
   /** A new repository at {@code dir} (bare or with a work tree). */
@@ -89,7 +84,7 @@ public final class Git {
 
   /** The commit a revision names, if it exists. */
   public Optional<CommitId> resolve(String rev) throws GitException {
-    Output o = run(null, "rev-parse", "-q", "--verify", rev + "^{commit}");
+    GitProcess.Output o = run(null, "rev-parse", "-q", "--verify", rev + "^{commit}");
     return o.code() == 0 ? Optional.of(new CommitId(o.stdout().strip())) : Optional.empty();
   }
 
@@ -122,7 +117,7 @@ public final class Git {
 
   /** In a work tree: a clean checkout of {@code at}, whatever state an earlier run left. */
   public void resetTo(CommitId at) throws GitException {
-    Output inAm = run(null, "rev-parse", "--git-path", "rebase-apply");
+    GitProcess.Output inAm = run(null, "rev-parse", "--git-path", "rebase-apply");
     if (inAm.code() == 0 && Files.isDirectory(dir.resolve(inAm.stdout().strip()))) {
       run(null, "am", "--abort");
     }
@@ -148,7 +143,7 @@ public final class Git {
     if (threeWay) {
       args.add("-3");
     }
-    Output o = run(mbox, args.toArray(new String[0]));
+    GitProcess.Output o = run(mbox, args.toArray(new String[0]));
     if (o.code() == 0) {
       return new AmResult.Applied(commitsSince(before));
     }
@@ -280,87 +275,11 @@ public final class Git {
     return s.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
-  /** What a git process printed and how it exited. */
-  private record Output(int code, String stdout, String stderr) {}
-
-  /** Runs git and returns its stdout; any exit but 0 is a {@link GitException}. */
   private String ok(byte[] stdin, String... args) throws GitException {
-    Output o = run(stdin, args);
-    if (o.code() != 0) {
-      throw new GitException(command(args), o.code(), o.stderr());
-    }
-    return o.stdout();
+    return process.ok(stdin, args);
   }
 
-  private Output run(byte[] stdin, String... args) throws GitException {
-    List<String> command = command(args);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("LC_ALL", "C");
-    env.put("GIT_TERMINAL_PROMPT", "0");
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-    env.put("GIT_PAGER", "cat");
-    env.put("GIT_COMMITTER_NAME", identity.name());
-    env.put("GIT_COMMITTER_EMAIL", identity.email());
-    if (!hiddenConfig.isEmpty()) {
-      int i = 0;
-      for (Map.Entry<String, String> c : new java.util.TreeMap<>(hiddenConfig).entrySet()) {
-        env.put("GIT_CONFIG_KEY_" + i, c.getKey());
-        env.put("GIT_CONFIG_VALUE_" + i, c.getValue());
-        i++;
-      }
-      env.put("GIT_CONFIG_COUNT", Integer.toString(i));
-    }
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new GitException(command, -1, "cannot run git: " + e.getMessage());
-    }
-    CompletableFuture<byte[]> out = drain(p.getInputStream());
-    CompletableFuture<byte[]> err = drain(p.getErrorStream());
-    try (OutputStream in = p.getOutputStream()) {
-      if (stdin != null) {
-        in.write(stdin);
-      }
-    } catch (IOException e) {
-      // git stopped reading (it failed early); its exit code and stderr say why
-    }
-    try {
-      if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new GitException(command, -1, "timed out after " + TIMEOUT.toMinutes() + " minutes");
-      }
-      return new Output(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
-          new String(err.join(), StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new GitException(command, -1, "interrupted");
-    }
-  }
-
-  private static List<String> command(String... args) {
-    List<String> c = new ArrayList<>(args.length + 1);
-    c.add("git");
-    c.addAll(Arrays.asList(args));
-    return c;
-  }
-
-  /**
-   * Reads a stream to its end on a thread of its own: stdout and stderr must be read at once, or
-   * git blocks on a full pipe; the common pool may have a single thread on a small machine.
-   */
-  private static CompletableFuture<byte[]> drain(InputStream s) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = s) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return b.toByteArray();
-      } catch (IOException e) {
-        return new byte[0];
-      }
-    }, READERS);
+  private GitProcess.Output run(byte[] stdin, String... args) throws GitException {
+    return process.run(stdin, args);
   }
 }
