@@ -37,6 +37,7 @@ public final class CiCycle {
   private final SeriesBranches seriesBranches = new SeriesBranches();
   private final PullRequestSync pulls;
   private final CheckReporter checks;
+  private final ResultMailer mailer; // null: no email configured
   private final Map<Long, RepoView.Jobs> jobs = new HashMap<>();
   private final Map<Long, String> handled = new HashMap<>();
   private final Map<String, Instant> basesFetched = new HashMap<>();
@@ -56,6 +57,7 @@ public final class CiCycle {
     this.clock = clock;
     this.pulls = new PullRequestSync(state, metrics);
     this.checks = new CheckReporter(patchwork, state, metrics);
+    this.mailer = config.email() == null ? null : new ResultMailer(config.email(), state, metrics);
   }
 
   /** Plans, and unless {@code dryRun} carries the plan out. */
@@ -103,7 +105,7 @@ public final class CiCycle {
     boolean basesMoved = test.tryOrder().stream().anyMatch(b -> work.moved(b));
     if (known.isPresent() && fingerprint.equals(handled.get(id)) && !basesMoved) {
       if (known.get().pr() != null) {
-        work.checks += checks.runs(known.get().target(), work.view(known.get().target()), ids(g),
+        work.checks += results(known.get().target(), work.view(known.get().target()), g, null,
             known.get().pr().htmlUrl(), known.get().pr().headSha());
       }
       return;
@@ -137,11 +139,26 @@ public final class CiCycle {
         String head = outcome instanceof SeriesOutcome.Pushed p ? p.head().sha()
             : ((SeriesOutcome.Unchanged) outcome).head().sha();
         work.applied++;
-        work.checks += checks.runs(t, view, ids(g), pr.htmlUrl(), head);
+        work.checks += results(t, view, g, s, pr.htmlUrl(), head);
       }
       break;
     }
     handled.put(id, fingerprint);
+  }
+
+  /**
+   * Posts the results of the pull request's runs as checks, then mails them when they turned.
+   * The mail reads the runs the checks just read (the view keeps them), and asks Patchwork for
+   * the series ({@code known} null) only when a mail is due.
+   */
+  private int results(Target t, RepoView view, SeriesGroup g, PwSeries known, String prUrl, String head)
+      throws GitHubException, PatchworkException {
+    int posted = checks.runs(t, view, ids(g), prUrl, head);
+    if (mailer != null) {
+      long id = g.series().id();
+      mailer.offer(id, prUrl, view.runsOf(head), known != null ? () -> known : () -> withStates(patchwork.series(id), g));
+    }
+    return posted;
   }
 
   /** Where the series' pull request is open (or its conflict known), if anywhere. */

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * What the bridge remembers between cycles and across restarts, in one JSON file under the base
  * directory: the checks it posted (so an unchanged check is not posted again without asking the
- * server first), the conflicts it already commented on, and when each series branch lost its pull
- * request. Pull requests themselves are not kept here:
+ * server first), the conflicts it already commented on, when each series branch lost its pull
+ * request, and the last result mailed for each series. Pull requests themselves are not kept here:
  * GitHub is asked for them by branch, so a lost file can never cause a duplicate.
  */
 public final class CiState {
@@ -29,11 +29,13 @@ public final class CiState {
 
   /** The file's contents; maps are sorted so the file diffs well. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Data(Map<String, PwCheck> checks, Map<String, String> conflicts, Map<String, Instant> orphanedBranches) {
+  record Data(Map<String, PwCheck> checks, Map<String, String> conflicts, Map<String, Instant> orphanedBranches,
+      Map<Long, CheckState> mailed) {
     Data {
       checks = checks == null ? new TreeMap<>() : new TreeMap<>(checks);
       conflicts = conflicts == null ? new TreeMap<>() : new TreeMap<>(conflicts);
       orphanedBranches = orphanedBranches == null ? new TreeMap<>() : new TreeMap<>(orphanedBranches);
+      mailed = mailed == null ? new TreeMap<>() : new TreeMap<>(mailed);
     }
   }
 
@@ -45,7 +47,7 @@ public final class CiState {
   /** The state in {@code file}, empty when there is none yet. */
   public static CiState load(Path file) {
     if (!Files.exists(file)) {
-      return new CiState(file, new Data(null, null, null));
+      return new CiState(file, new Data(null, null, null, null));
     }
     try {
       return new CiState(file, JSON.readValue(file.toFile(), Data.class));
@@ -83,6 +85,15 @@ public final class CiState {
   public synchronized void forgetBranch(String branch) {
     data.orphanedBranches().remove(branch);
     data.conflicts().remove(branch);
+  }
+
+  /** The last result mailed for a series (a Patchwork series is one version), if any. */
+  public synchronized Optional<CheckState> mailed(long seriesId) {
+    return Optional.ofNullable(data.mailed().get(seriesId));
+  }
+
+  public synchronized void mailed(long seriesId, CheckState result) {
+    data.mailed().put(seriesId, result);
   }
 
   /** Writes the state: to a new file first, so a crash leaves the old one whole. */

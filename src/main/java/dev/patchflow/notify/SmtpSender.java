@@ -45,6 +45,9 @@ public final class SmtpSender {
     for (String to : mail.to()) {
       m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
     }
+    for (String cc : mail.cc()) {
+      m.addRecipient(Message.RecipientType.CC, new InternetAddress(cc));
+    }
     m.setSubject(mail.subject(), "UTF-8");
     m.setText(mail.body(), "UTF-8");
     m.setSentDate(new Date());

@@ -64,6 +64,11 @@ final class BridgeFixture implements AutoCloseable {
 
   /** The config a site would write: the demo project, everything since 2026 looked at. */
   Path config(String auth) throws Exception {
+    return config(auth, "");
+  }
+
+  /** The same with {@code extra} lines added to the {@code ci:} section (indented by two spaces). */
+  Path config(String auth, String extra) throws Exception {
     Path file = dir.resolve("patchflow.yaml");
     long days = java.time.Duration.between(Instant.parse("2026-01-01T00:00:00Z"), clock.instant()).toDays() + 2;
     Files.writeString(file, String.join("\n",
@@ -88,12 +93,17 @@ final class BridgeFixture implements AutoCloseable {
         "  base_directory: " + dir.resolve("work"),
         "  labels: {merge-conflict: e85506, V2: c2e0c6}",
         "  github: {api_url: " + github.uri() + "}",
+        extra,
         ""));
     return file;
   }
 
   CiConfig load(String auth) throws Exception {
-    return CiConfigFiles.load(config(auth), null, System::getenv);
+    return load(auth, "");
+  }
+
+  CiConfig load(String auth, String extra) throws Exception {
+    return CiConfigFiles.load(config(auth, extra), null, System::getenv);
   }
 
   CiBridge bridge(CiConfig config) throws Exception {

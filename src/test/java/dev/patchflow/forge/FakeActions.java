@@ -154,6 +154,28 @@ public final class FakeActions {
     }
   }
 
+  /**
+   * Re-runs a run as GitHub's "Re-run all jobs" does: the same run, queued again with new jobs
+   * of the same names (a new attempt), its conclusion cleared until it completes again.
+   */
+  public void rerun(long id) {
+    synchronized (gh.lock) {
+      Run run = run(id);
+      List<String> names = run.jobs.stream().map(j -> j.name).toList();
+      run.jobs.clear();
+      for (String n : names) {
+        Job job = new Job();
+        job.id = gh.nextId();
+        job.runId = run.id;
+        job.name = n;
+        run.jobs.add(job);
+      }
+      run.status = "queued";
+      run.conclusion = null;
+      run.updatedAt = gh.clock.instant();
+    }
+  }
+
   /** Completes one job; when it was the last one, the run completes (failure if any job failed). */
   public void completeJob(long jobId, String conclusion) {
     synchronized (gh.lock) {

@@ -4,14 +4,18 @@ import dev.patchflow.config.Secret;
 import java.util.List;
 
 /**
- * Mail about CI results, sent over SMTP with TLS from the start.
+ * Mail about CI results: a reply to the series on each final result that differs from the last
+ * one mailed ({@code ci.ResultMailer}).
  *
- * @param port default {@value #DEFAULT_PORT}
+ * @param port default {@value #DEFAULT_PORT}: TLS from the start; 587: STARTTLS (required); any
+ *     other port: plain SMTP
  * @param to who gets every result mail; {@code cc} likewise, on copy
  * @param httpProxy KPD's proxy for SMTP; accepted so KPD files load
- * @param submitterAllowlist regexes; a submitter whose address matches one is also mailed
+ * @param submitterAllowlist regexes; a submitter whose whole address matches one (case aside) is
+ *     also mailed
  * @param ignoreAllowlist true: mail every submitter
- * @param emailIgnoreWorkflows regexes of workflow names whose results are not mailed
+ * @param emailIgnoreWorkflows regexes matching whole workflow names whose results do not count in
+ *     the mail
  * @param prCommentsForwarding forwarding PR comments to the list; null: off
  */
 public record EmailConfig(String host, Integer port, String user, String from, Secret pass, List<String> to,
