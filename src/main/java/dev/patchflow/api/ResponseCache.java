@@ -79,6 +79,8 @@ public final class ResponseCache {
    * the same for everyone ({@link Scope#PUBLIC}, or anonymous callers of ANONYMOUS ones) get
    * one.
    */
+  public static final String REVISION_HEADER = "X-Patchflow-Revision";
+
   public Handler conditional(Scope scope, Handler handler) {
     return wrap(scope, true, handler);
   }
@@ -93,6 +95,11 @@ public final class ResponseCache {
       String key = key(ctx);
       long rev = revision.current();
       String tag = conditional ? ETags.of(rev, key) : null;
+      if (conditional) {
+        // one revision for the whole store: a client that sees it unchanged on a listing's first
+        // page knows every other page is unchanged too, without asking for them
+        ctx.header(REVISION_HEADER, Long.toString(rev));
+      }
       if (tag != null && ETags.matches(ctx.header("If-None-Match"), tag)) {
         notModified.increment();
         ctx.header("ETag", tag);

@@ -38,7 +38,8 @@ public final class CiCycle {
   private final PullRequestSync pulls;
   private final CheckReporter checks;
   private final ResultMailer mailer; // null: no email configured
-  private final Map<Long, RepoView.Jobs> jobs = new HashMap<>();
+  /** What each repository holds, kept across passes (by "owner/name"). */
+  private final Map<String, RepoView> views = new HashMap<>();
   private final Map<Long, String> handled = new HashMap<>();
   private final Map<String, Instant> basesFetched = new HashMap<>();
   private final Map<String, BaseBranchKeeper.Bases> lastBases = new HashMap<>();
@@ -67,11 +68,10 @@ public final class CiCycle {
     List<PwPatch> patches = patchwork.recentPatches(config.patchwork().project(), rules.since(now),
         config.patchwork().searchPatterns());
     List<Relevance.Verdict> verdicts = Relevance.decide(patches, rules, now);
-    Map<String, RepoView> views = new HashMap<>();
     Map<String, List<PullRequest>> open = new LinkedHashMap<>();
     for (Target t : targets.values()) {
-      RepoView v = views.computeIfAbsent(t.github().ref().fullName(),
-          k -> new RepoView(t.github(), rules.since(now), jobs));
+      RepoView v = views.computeIfAbsent(t.github().ref().fullName(), k -> new RepoView(t.github()));
+      v.beginPass(rules.since(now));
       open.put(t.name(), v.open().values().stream().filter(pr -> t.login().equals(pr.userLogin())).toList());
     }
     CyclePlan plan = CyclePlanner.plan(verdicts, open, config.tagToBranchMapping());

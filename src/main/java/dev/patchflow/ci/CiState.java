@@ -26,6 +26,8 @@ public final class CiState {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
   private final Path file;
   private final Data data;
+  /** Whether anything changed since the file was last written (an idle pass writes nothing). */
+  private boolean dirty;
 
   /** The file's contents; maps are sorted so the file diffs well. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -61,6 +63,7 @@ public final class CiState {
   }
 
   public synchronized void posted(long patchId, PwCheck check) {
+    dirty = true;
     data.checks().put(patchId + "/" + check.context(), check);
   }
 
@@ -70,21 +73,20 @@ public final class CiState {
   }
 
   public synchronized void conflictCommented(String branch, String error, boolean done) {
-    if (done) {
-      data.conflicts().put(branch, error);
-    } else {
-      data.conflicts().remove(branch);
-    }
+    String before = done ? data.conflicts().put(branch, error) : data.conflicts().remove(branch);
+    dirty |= done ? !error.equals(before) : before != null;
   }
 
   /** When a series branch was first seen without an open pull request (it is deleted after a TTL). */
   public synchronized Instant orphaned(String branch, Instant now) {
-    return data.orphanedBranches().computeIfAbsent(branch, b -> now);
+    return data.orphanedBranches().computeIfAbsent(branch, b -> {
+      dirty = true;
+      return now;
+    });
   }
 
   public synchronized void forgetBranch(String branch) {
-    data.orphanedBranches().remove(branch);
-    data.conflicts().remove(branch);
+    dirty |= data.orphanedBranches().remove(branch) != null | data.conflicts().remove(branch) != null;
   }
 
   /** The last result mailed for a series (a Patchwork series is one version), if any. */
@@ -93,16 +95,21 @@ public final class CiState {
   }
 
   public synchronized void mailed(long seriesId, CheckState result) {
+    dirty = true;
     data.mailed().put(seriesId, result);
   }
 
   /** Writes the state: to a new file first, so a crash leaves the old one whole. */
   public synchronized void save() {
+    if (!dirty) {
+      return;
+    }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       JSON.writeValue(tmp.toFile(), data);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      dirty = false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the CI bridge state " + file + ": " + e.getMessage(), e);
     }

@@ -78,6 +78,8 @@ public final class PatchworkClient {
   private final PwHttp http;
   private final Tuning tuning;
   private final Map<Long, PwSeries> completeSeries = new ConcurrentHashMap<>();
+  /** The last complete listing per first-page URL, kept only for servers that state their revision. */
+  private final Map<URI, Listing> listings = new ConcurrentHashMap<>();
 
   public PatchworkClient(String serverUrl, Secret token, Listener listener, Clock clock) {
     this(serverUrl, token, listener, clock, Tuning.DEFAULT);
@@ -194,14 +196,29 @@ public final class PatchworkClient {
   }
 
   /** Every page of a listing, following the Link header's next. */
+  /**
+   * Every item of a paged listing. From Patchflow, whose answers carry one revision for the
+   * whole store, a first page unchanged since the last complete listing means the rest is
+   * unchanged too, and the kept listing is returned after that one (conditional) request.
+   */
   private List<JsonNode> list(URI first) throws PatchworkException {
     List<JsonNode> out = new ArrayList<>();
     URI at = first;
+    String revision = null;
     for (int page = 0; at != null; page++) {
       if (page > 10_000) {
         throw new PatchworkException("GET", first.toString(), 0, "more than 10000 pages: a paging loop?");
       }
       PwHttp.Answer a = http.get(at, JSON);
+      if (page == 0) {
+        revision = a.revision();
+        Listing kept = listings.get(first);
+        if (a.fromCache() && kept != null && revision != null && revision.equals(kept.revision())) {
+          return kept.items();
+        }
+      } else if (revision != null && !revision.equals(a.revision())) {
+        revision = null; // the store changed while paging: do not keep this listing as whole
+      }
       JsonNode node = json("GET", at, a.body());
       if (!node.isArray()) {
         node = node.path("results"); // a server that wraps pages in an object
@@ -209,8 +226,14 @@ public final class PatchworkClient {
       node.forEach(out::add);
       at = a.next() == null ? null : at.resolve(a.next());
     }
+    if (revision != null) {
+      listings.put(first, new Listing(revision, List.copyOf(out)));
+    }
     return out;
   }
+
+  /** A whole listing as it was at one store revision. */
+  private record Listing(String revision, List<JsonNode> items) {}
 
   private URI resolve(String path, Map<String, String> query) {
     StringBuilder q = new StringBuilder();

@@ -25,11 +25,17 @@ final class PwHttp {
   private static final long KEPT_BYTES = 64L * 1024 * 1024;
 
   /** An answer: its body, the next page's URL if any, and whether it came from our copy. */
-  record Answer(int status, byte[] body, String next, boolean fromCache) {
+  /**
+   * @param revision Patchflow's store revision (header X-Patchflow-Revision), null from other
+   *     servers: the same revision means nothing on the server changed
+   */
+  record Answer(int status, byte[] body, String next, boolean fromCache, String revision) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
+
+  static final String REVISION = "X-Patchflow-Revision";
 
   /** What a 200 said, to send its validators again and reuse it on 304. */
   private record Kept(String etag, String lastModified, byte[] body, String next) {
@@ -76,7 +82,7 @@ final class PwHttp {
       HttpResponse<byte[]> r = sendRetrying(b.build(), copy != null);
       int status = r.statusCode();
       if (status == 304 && copy != null) {
-        return new Answer(200, copy.body(), copy.next(), true);
+        return new Answer(200, copy.body(), copy.next(), true, r.headers().firstValue(REVISION).orElse(null));
       }
       if (status >= 300 && status < 400 && status != 304 && hop < MAX_REDIRECTS) {
         Optional<String> location = r.headers().firstValue("Location");
@@ -90,7 +96,7 @@ final class PwHttp {
       }
       String next = PwLinks.next(r.headers().allValues("Link"));
       keep(at, r, next);
-      return new Answer(status, r.body(), next, false);
+      return new Answer(status, r.body(), next, false, r.headers().firstValue(REVISION).orElse(null));
     }
   }
 
@@ -105,7 +111,7 @@ final class PwHttp {
     if (r.statusCode() / 100 != 2) {
       throw failure("POST", uri, r.statusCode(), r.body());
     }
-    return new Answer(r.statusCode(), r.body(), null, false);
+    return new Answer(r.statusCode(), r.body(), null, false, null);
   }
 
   private HttpRequest.Builder request(URI uri) {

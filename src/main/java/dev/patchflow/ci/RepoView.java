@@ -13,46 +13,61 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one cycle knows of a GitHub repository: its open pull requests and recent workflow runs,
- * each listed once per cycle with a conditional request (an idle repository answers 304), and
- * the jobs of runs, read again only when the run changed. Pull requests the cycle opens or
- * closes are noted here, so the rest of the cycle sees them without asking again.
+ * What the bridge knows of a GitHub repository, kept across passes and brought up to date once
+ * per pass with as few requests as GitHub allows: the open pull requests (after one full
+ * listing, the first page of the most recently updated ones, which is a 304 when none changed),
+ * the recent workflow runs (the first page of the newest, plus any older run still going), and
+ * the jobs of each run, read again only when the run changed.
  */
 final class RepoView {
+  static final int PAGE = 100;
   private final GitHubRepo repo;
-  private final Instant runsSince;
-  private final Map<Long, Jobs> jobs;
-  private Map<String, PullRequest> open;
-  private Map<String, List<WorkflowRun>> runsByHead;
+  private final Map<String, PullRequest> open = new LinkedHashMap<>();
+  private final Map<Long, WorkflowRun> runs = new LinkedHashMap<>();
+  private final Map<Long, Jobs> jobs = new HashMap<>();
+  private Instant newestPull;
+  private boolean pullsLoaded;
+  private boolean runsLoaded;
+  private boolean pullsFresh;
+  private boolean runsFresh;
+  private Instant runsSince = Instant.EPOCH;
 
   /** The jobs of a run as they were when the run last changed. */
   record Jobs(Instant runUpdated, List<WorkflowJob> jobs) {}
 
-  /**
-   * @param runsSince runs created before this are not read (rounded to the day, so that the
-   *     listing's URL, and with it the conditional request, stays the same all day)
-   * @param jobs the jobs read in earlier cycles, kept by the caller across cycles
-   */
-  RepoView(GitHubRepo repo, Instant runsSince, Map<Long, Jobs> jobs) {
+  RepoView(GitHubRepo repo) {
     this.repo = repo;
-    this.runsSince = runsSince.truncatedTo(ChronoUnit.DAYS);
-    this.jobs = jobs;
   }
 
   GitHubRepo repo() {
     return repo;
   }
 
+  /**
+   * Starts a pass: what the repository holds is asked for again (lazily) this pass.
+   *
+   * @param since runs created before this are not read (rounded to the day, so that the
+   *     listing's URL, and with it the conditional request, stays the same all day)
+   */
+  void beginPass(Instant since) {
+    pullsFresh = false;
+    runsFresh = false;
+    Instant day = since.truncatedTo(ChronoUnit.DAYS);
+    if (!day.equals(runsSince)) {
+      runsSince = day;
+      runsLoaded = false;
+    }
+  }
+
   /** Open pull requests by head branch. */
   Map<String, PullRequest> open() throws GitHubException {
-    if (open == null) {
-      open = new LinkedHashMap<>();
-      for (PullRequest pr : repo.pulls().listOpen()) {
-        open.put(pr.headRef(), pr);
-      }
+    if (!pullsFresh) {
+      refreshPulls();
+      pullsFresh = true;
     }
     return open;
   }
@@ -69,24 +84,78 @@ final class RepoView {
     open().remove(pr.headRef());
   }
 
-  /** The runs of a head commit, newest first, each with its jobs. */
-  List<RunView> runsOf(String headSha) throws GitHubException {
-    if (runsByHead == null) {
-      runsByHead = new HashMap<>();
-      for (WorkflowRun r : repo.actions().runs(RunFilter.all().createdSince(runsSince).perPage(100))) {
-        runsByHead.computeIfAbsent(r.headSha(), k -> new ArrayList<>()).add(r);
+  private void refreshPulls() throws GitHubException {
+    if (pullsLoaded) {
+      List<PullRequest> recent = repo.pulls().recentlyUpdated(PAGE);
+      boolean overflow = recent.size() >= PAGE && newestPull != null
+          && recent.get(recent.size() - 1).updatedAt().isAfter(newestPull);
+      if (!overflow) {
+        recent.forEach(this::note);
+        return;
       }
     }
+    // the first pass, or more pull requests changed since the last pass than one page shows
+    open.clear();
+    for (PullRequest pr : repo.pulls().listOpen()) {
+      note(pr);
+    }
+    pullsLoaded = true;
+  }
+
+  private void note(PullRequest pr) {
+    if (pr.state() == PullRequest.State.OPEN) {
+      open.put(pr.headRef(), pr);
+    } else if (open.containsKey(pr.headRef()) && open.get(pr.headRef()).number() == pr.number()) {
+      open.remove(pr.headRef());
+    }
+    if (pr.updatedAt() != null && (newestPull == null || pr.updatedAt().isAfter(newestPull))) {
+      newestPull = pr.updatedAt();
+    }
+  }
+
+  /** The runs of a head commit, newest first, each with its jobs. */
+  List<RunView> runsOf(String headSha) throws GitHubException {
+    if (!runsFresh) {
+      refreshRuns();
+      runsFresh = true;
+    }
     List<RunView> out = new ArrayList<>();
-    for (WorkflowRun r : runsByHead.getOrDefault(headSha, List.of())) {
-      out.add(view(r));
+    for (WorkflowRun r : runs.values()) {
+      if (r.headSha().equals(headSha)) {
+        out.add(view(r));
+      }
     }
     return out;
   }
 
+  private void refreshRuns() throws GitHubException {
+    RunFilter recent = RunFilter.all().createdSince(runsSince).perPage(PAGE);
+    if (runsLoaded) {
+      List<WorkflowRun> first = repo.actions().runs(recent.limit(PAGE));
+      boolean overflow = first.size() >= PAGE && first.stream().noneMatch(r -> runs.containsKey(r.id()));
+      if (!overflow) {
+        Map<Long, WorkflowRun> seen = new HashMap<>();
+        first.forEach(r -> seen.put(r.id(), r));
+        runs.putAll(seen);
+        // runs older than the first page change without moving: ask for the unfinished ones
+        for (WorkflowRun r : new ArrayList<>(runs.values())) {
+          if (!seen.containsKey(r.id()) && !r.completed()) {
+            runs.put(r.id(), repo.actions().run(r.id()));
+          }
+        }
+        return;
+      }
+    }
+    runs.clear();
+    for (WorkflowRun r : repo.actions().runs(recent)) {
+      runs.put(r.id(), r);
+    }
+    runsLoaded = true;
+  }
+
   private RunView view(WorkflowRun r) throws GitHubException {
     Jobs known = jobs.get(r.id());
-    if (known == null || !java.util.Objects.equals(known.runUpdated(), r.updatedAt())) {
+    if (known == null || !Objects.equals(known.runUpdated(), r.updatedAt())) {
       known = new Jobs(r.updatedAt(), repo.actions().jobs(r.id()));
       jobs.put(r.id(), known);
     }

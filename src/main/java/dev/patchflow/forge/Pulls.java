@@ -26,6 +26,17 @@ public final class Pulls {
     return client.list(r, null, PullRequest::from, Integer.MAX_VALUE);
   }
 
+  /**
+   * The most recently updated pull requests, open or closed, newest first, up to {@code limit}.
+   * Any change to a pull request (opened, closed, pushed to, labelled, commented) moves it to
+   * the front, so an unchanged first page (a 304) says no pull request changed at all.
+   */
+  public List<PullRequest> recentlyUpdated(int limit) throws GitHubException {
+    Route r = Route.of(PULLS, repo.owner(), repo.name()).with("state", "all").with("sort", "updated")
+        .with("direction", "desc").with("per_page", Math.min(100, limit));
+    return client.list(r, null, PullRequest::from, limit);
+  }
+
   /** The open pull request whose head is {@code branch} of this repository, if any. */
   public Optional<PullRequest> findOpenByHead(String branch) throws GitHubException {
     Route r = Route.of(PULLS, repo.owner(), repo.name()).with("state", "open")

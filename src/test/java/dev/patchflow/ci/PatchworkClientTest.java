@@ -131,7 +131,8 @@ class PatchworkClientTest {
     assertThat(count.reset()).hasSize(3).noneMatch(PwExchange::fromCache);
     List<PwPatch> second = c.recentPatches(PROJECT, since.plusSeconds(600), List.of());
     assertThat(second).isEqualTo(first);
-    assertThat(count.requests()).hasSize(3).allSatisfy(e -> {
+    // Patchflow states its store revision: the first page unchanged means all pages are
+    assertThat(count.requests()).hasSize(1).allSatisfy(e -> {
       assertThat(e.status()).as("the server's answer").isEqualTo(304);
       assertThat(e.fromCache()).isTrue();
     });

@@ -43,7 +43,22 @@ final class FakePullsApi {
     String head = ctx.queryParam("head");
     String base = ctx.queryParam("base");
     List<Object> out = new ArrayList<>();
-    r.pulls.values().stream().sorted(Comparator.comparingInt((FakeRepo.Pull p) -> p.number).reversed())
+    // a push to a pull request's branch updates it, as on GitHub
+    r.pulls.values().forEach(p -> r.headSha(p.head).ifPresent(sha -> {
+      if (!sha.equals(p.seenHead)) {
+        if (p.seenHead != null) {
+          p.updatedAt = gh.clock.instant();
+        }
+        p.seenHead = sha;
+      }
+    }));
+    Comparator<FakeRepo.Pull> order = "updated".equals(ctx.queryParam("sort"))
+        ? Comparator.comparing((FakeRepo.Pull p) -> p.updatedAt).thenComparingInt(p -> p.number)
+        : Comparator.comparingInt((FakeRepo.Pull p) -> p.number);
+    if (!"asc".equals(ctx.queryParam("direction"))) {
+      order = order.reversed();
+    }
+    r.pulls.values().stream().sorted(order)
         .filter(p -> state.equals("all") || p.state.equals(state))
         .filter(p -> head == null || head.equals(r.owner + ":" + p.head))
         .filter(p -> base == null || base.equals(p.base))

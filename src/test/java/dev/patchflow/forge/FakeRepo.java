@@ -34,6 +34,8 @@ public final class FakeRepo {
     String base;
     String user;
     String lastHeadSha;
+    /** The head last seen by a listing: when it moves, the pull request counts as updated. */
+    String seenHead;
     final List<String> labels = new ArrayList<>();
     Instant createdAt;
     Instant updatedAt;
