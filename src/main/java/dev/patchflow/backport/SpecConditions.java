@@ -87,7 +87,8 @@ public final class SpecConditions {
       if (u.find()) {
         macros.remove(u.group(1));
       }
-      out.add(l);
+      // A pushd folder names where patches go; expanded so it reads as rpm would run it.
+      out.add(t.startsWith("pushd ") ? expand(l) : l);
     }
     return new Result(SpecFile.parse(spec.name(), String.join("\n", out) + "\n"), List.copyOf(notes));
   }
