@@ -139,9 +139,17 @@ public final class Git {
    * is back at its start.
    */
   public AmResult am(byte[] mbox, boolean threeWay, CommitId before) throws GitException {
+    return am(mbox, threeWay, before, 1);
+  }
+
+  /** {@link #am(byte[], boolean, CommitId)} with the {@code -p} level of the patches' paths. */
+  public AmResult am(byte[] mbox, boolean threeWay, CommitId before, int strip) throws GitException {
     List<String> args = new ArrayList<>(List.of("am", "-q", "--no-rerere-autoupdate"));
     if (threeWay) {
       args.add("-3");
+    }
+    if (strip != 1) {
+      args.add("-p" + strip);
     }
     GitProcess.Output o = run(mbox, args.toArray(new String[0]));
     if (o.code() == 0) {
@@ -157,6 +165,38 @@ public final class Git {
     String hunks = paths.isEmpty() ? "" : ok(null, "diff", "--no-color", "--no-ext-diff");
     run(null, "am", "--abort");
     return new AmResult.Conflict(index, subject, paths, (o.stdout() + o.stderr()).strip(), hunks);
+  }
+
+  /**
+   * In a work tree: applies a diff to the files and the index with `git apply` (all of it or
+   * nothing). Empty when it applied, else what git said.
+   */
+  public Optional<String> applyToIndex(byte[] diff, int strip) throws GitException {
+    GitProcess.Output o = run(diff, "apply", "--index", "--whitespace=nowarn", "-p" + strip);
+    return o.code() == 0 ? Optional.empty() : Optional.of((o.stderr() + o.stdout()).strip());
+  }
+
+  /** In a work tree: commits the index, authored and committed by this repository's identity. */
+  public CommitId commitIndex(String message) throws GitException {
+    ok(message.getBytes(StandardCharsets.UTF_8), "-c", "user.name=" + identity.name(), "-c", "user.email=" + identity.email(),
+        "commit", "-q", "--no-verify", "-F", "-");
+    return resolve("HEAD").orElseThrow();
+  }
+
+  /** In a work tree: gives HEAD a new message, keeping its author and tree. */
+  public CommitId amendMessage(String message) throws GitException {
+    ok(message.getBytes(StandardCharsets.UTF_8), "commit", "-q", "--amend", "--no-verify", "--allow-empty", "-F", "-");
+    return resolve("HEAD").orElseThrow();
+  }
+
+  /** The whole message of a commit. */
+  public String message(CommitId commit) throws GitException {
+    return ok(null, "log", "-1", "--no-color", "--format=%B", commit.sha());
+  }
+
+  /** Removes a work tree added with {@link #addWorktree}, whatever its state. */
+  public void removeWorktree(Path where) throws GitException {
+    ok(null, "worktree", "remove", "--force", where.toString());
   }
 
   /** Commits in {@code since..HEAD}, oldest first. */
