@@ -51,7 +51,7 @@ public final class BackportCommit {
   /** How {@link #commit} went. */
   public sealed interface Result {}
 
-  /** Committed on {@code branch}; {@code patchFile} is where the patch was written. */
+  /** Committed on {@code branch}; {@code patchFile} is where the patch was written, in the repository. */
   public record Committed(CommitId commit, String branch, Path patchFile, Integration.Integrated edits) implements Result {}
 
   /**
@@ -72,6 +72,6 @@ public final class BackportCommit {
     List<Path> written = IntegrationFiles.write(specs, edits, Map.of(r.patchFile(), r.patchText()));
     co.git().addAll(co.dir().relativize(co.specDir()).toString());
     CommitId commit = co.git().commit(message.apply(edits));
-    return new Committed(commit, branch, written.get(0), edits);
+    return new Committed(commit, branch, co.dir().relativize(written.get(0)), edits);
   }
 }

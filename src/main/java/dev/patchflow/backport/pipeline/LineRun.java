@@ -95,7 +95,7 @@ final class LineRun {
     Outcome.Artifacts artifacts = new Outcome.Artifacts(null, List.of(), testLog, null);
     if (!check.applies()) {
       return result(c, to.reason(), to.specs(), List.of(),
-          new Outcome.TestFailed("does not apply to " + rev + ": " + firstLine(check.output()), artifacts));
+          new Outcome.TestFailed("does not apply to " + rev + ": " + lastError(check.output()), artifacts));
     }
     String branch = BackportTexts.branch(c);
     List<BackportTexts.Facts> facts = new ArrayList<>();
@@ -168,7 +168,8 @@ final class LineRun {
     return new CandidateResult(cx.line().kernel(), c, route, specs, numbers, o);
   }
 
-  private static String firstLine(String s) {
-    return s.lines().filter(l -> l.startsWith("error:")).findFirst().orElse(s.lines().findFirst().orElse(""));
+  /** git's verdict: its last "error:" line names the file ("error: fs/e10.c: patch does not apply"). */
+  private static String lastError(String s) {
+    return s.lines().filter(l -> l.startsWith("error:")).reduce((a, b) -> b).orElse(s.lines().findFirst().orElse(""));
   }
 }
