@@ -35,43 +35,6 @@ class RpmBuildPipelineTest {
   static FakeRepo packaging;
   static BackportPipeline.RunResult run;
 
-  static String spec(String name, String build) {
-    return """
-        Name:           %s
-        Version:        6.1.10
-        Release:        1%%{?dist}
-        Summary:        A tiny stand-in for a kernel package
-        License:        GPL-2.0-only
-        BuildArch:      noarch
-
-        # CVE: [100..199]
-
-        %%description
-        Tiny.
-
-        %%prep
-        %%setup -q -c -T
-        mkdir -p net mm
-        printf '/* net/b6.c */\\nint x;\\n' > net/b6.c
-        printf '/* mm/a7.c */\\nint x;\\n' > mm/a7.c
-        %%autopatch -p1 -m100 -M100
-
-        %%build
-        %s
-
-        %%install
-        mkdir -p %%{buildroot}/usr/share/tiny
-        cp net/b6.c mm/a7.c %%{buildroot}/usr/share/tiny/
-
-        %%files
-        /usr/share/tiny
-
-        %%changelog
-        * Mon Jan 06 2025 A Dev <dev@example.org> 6.1.10-1
-        - First.
-        """.formatted(name, build);
-  }
-
   @BeforeAll
   static void runWithBuilds() throws Exception {
     k = new KernelRepo(Files.createDirectories(tmp.resolve("k")));
@@ -79,8 +42,8 @@ class RpmBuildPipelineTest {
     github.addToken("t0ken", "backport-bot");
     packaging = github.createRepo("tiny", "kernel");
     Path tree = Files.createDirectories(tmp.resolve("tree"));
-    Files.writeString(tree.resolve("linux.spec"), spec("tiny-linux", "true"));
-    Files.writeString(tree.resolve("linux-esx.spec"), spec("tiny-linux-esx", "echo esx build breaks; exit 1"));
+    Files.writeString(tree.resolve("linux.spec"), TinySpecs.spec("tiny-linux", "true"));
+    Files.writeString(tree.resolve("linux-esx.spec"), TinySpecs.spec("tiny-linux-esx", "echo esx build breaks; exit 1"));
     Cmd.publish(tree, tmp, "SPECS/tiny", "tiny-6.1", packaging.url());
     Path rules = tmp.resolve("rules");
     Files.writeString(rules, String.join("\n", k.abbrev("fixNeeded") + "|base|builds",
