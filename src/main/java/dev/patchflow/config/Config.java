@@ -1,5 +1,6 @@
 package dev.patchflow.config;
 
+import dev.patchflow.backport.config.BackportConfig;
 import dev.patchflow.ci.config.CiConfig;
 import java.util.List;
 
@@ -8,19 +9,25 @@ import java.util.List;
  *
  * @param notifications mail on events (none: no mail is sent)
  * @param ci the CI bridge (none: {@code patchflow ci} needs a KPD config file instead)
+ * @param backport the kernel backport processor (none: {@code patchflow backport} without a config cannot run)
  */
 public record Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
-    List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications, CiConfig ci) {
-  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null);
+    List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications, CiConfig ci, BackportConfig backport) {
+  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null, null);
+
+  public Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
+      List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications, CiConfig ci) {
+    this(database, intake, projects, server, states, applier, notifications, ci, null);
+  }
 
   public Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
       List<StateConfig> states, ApplierConfig applier, NotificationsConfig notifications) {
-    this(database, intake, projects, server, states, applier, notifications, null);
+    this(database, intake, projects, server, states, applier, notifications, null, null);
   }
 
   public Config(DatabaseConfig database, IntakeConfig intake, List<ProjectConfig> projects, ServerConfig server,
       List<StateConfig> states, ApplierConfig applier) {
-    this(database, intake, projects, server, states, applier, null, null);
+    this(database, intake, projects, server, states, applier, null, null, null);
   }
 
   public Config {

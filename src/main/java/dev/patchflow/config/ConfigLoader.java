@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.patchflow.backport.config.BackportConfig;
 import dev.patchflow.ci.config.CiConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,8 +141,10 @@ public final class ConfigLoader {
           env)), n.onFailure());
     }
     CiConfig ci = c.ci() == null ? null : c.ci().mapSecrets((key, s) -> resolve(s, "ci." + key, file, env));
+    BackportConfig bp = c.backport() == null ? null
+        : c.backport().mapSecrets((key, s) -> resolve(s, "backport." + key, file, env));
     return new Config(db, new IntakeConfig(in.batchSize(), in.unmatched(), imap, in.publicInbox()), c.projects(), c.server(), c.states(),
-        c.applier(), n, ci);
+        c.applier(), n, ci, bp);
   }
 
   private static Secret resolve(Secret secret, String key, String file, Function<String, String> env) {

@@ -79,6 +79,9 @@ final class ConfigValidator {
     if (c.ci() != null) {
       out.addAll(dev.patchflow.ci.config.CiConfigValidator.problems(c.ci(), "ci."));
     }
+    if (c.backport() != null) {
+      out.addAll(dev.patchflow.backport.config.BackportConfigValidator.problems(c.backport(), "backport."));
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < c.projects().size(); i++) {
       ProjectConfig p = c.projects().get(i);

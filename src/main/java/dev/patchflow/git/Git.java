@@ -295,6 +295,88 @@ public final class Git {
     return run(null, "merge-base", "--is-ancestor", ancestor.sha(), descendant.sha()).code() == 0;
   }
 
+  // ---- verbs of the backport pipeline: packaging clones, kernel source checks, commits ----
+
+  /** Clones {@code branch} of {@code url} into {@code dir} (a new work tree). */
+  public static Git cloneBranch(String url, String branch, Path dir, Identity identity, Map<String, String> hiddenConfig)
+      throws GitException {
+    Path parent = dir.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    new GitProcess(parent, identity, hiddenConfig).ok(null, "clone", "-q", "--no-tags", "--branch", branch, "--", url,
+        dir.toAbsolutePath().toString());
+    return new Git(dir, identity, hiddenConfig);
+  }
+
+  /** A bare mirror of {@code url} at {@code dir}: every branch and tag, updated by {@link #fetchMirror}. */
+  public static Git cloneMirror(String url, Path dir) throws GitException {
+    Path parent = dir.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    new GitProcess(parent, Identity.PATCHFLOW, Map.of()).ok(null, "clone", "-q", "--mirror", "--", url,
+        dir.toAbsolutePath().toString());
+    return new Git(dir);
+  }
+
+  /** In a mirror: every branch and tag as the remote has them now. */
+  public void fetchMirror() throws GitException {
+    ok(null, "fetch", "-q", "--prune", "--tags", "origin");
+  }
+
+  /**
+   * Adds a work tree of this repository at {@code where} without checking out any file; with
+   * {@link #readTree} and {@link #applyCheck} a patch is checked against a kernel tree without
+   * writing its 80,000 files.
+   */
+  public Git addBareWorktree(Path where, CommitId at) throws GitException {
+    ok(null, "worktree", "add", "-q", "-f", "--no-checkout", "--detach", where.toString(), at.sha());
+    return new Git(where, identity, hiddenConfig);
+  }
+
+  /** Points HEAD at {@code at} and loads its tree into the index only (the files are not touched). */
+  public void readTree(CommitId at) throws GitException {
+    ok(null, "update-ref", "--no-deref", "HEAD", at.sha());
+    ok(null, "read-tree", at.sha());
+  }
+
+  /**
+   * Whether a patch (mbox or plain diff) applies to the index, changing nothing: {@code git
+   * apply --check --cached}. A patch that does not apply is a result, not an exception.
+   */
+  public ApplyCheckResult applyCheck(byte[] patch) throws GitException {
+    GitProcess.Output o = run(patch, "apply", "--check", "--cached", "-v");
+    return new ApplyCheckResult(o.code() == 0, (o.stdout() + o.stderr()).strip());
+  }
+
+  /** {@code commit} as {@code git format-patch} writes it, one mail. */
+  public String formatPatch(CommitId commit) throws GitException {
+    return ok(null, "format-patch", "-1", "--stdout", "--no-signature", "--full-index", commit.sha());
+  }
+
+  /** In a work tree: branch {@code branch} (created or reset) at {@code start}, checked out clean. */
+  public void checkoutBranch(String branch, String start) throws GitException {
+    ok(null, "checkout", "-q", "-f", "-B", branch, start);
+    ok(null, "clean", "-q", "-f", "-d");
+  }
+
+  /** Stages every change under {@code path} (added, changed, removed files). */
+  public void addAll(String path) throws GitException {
+    ok(null, "add", "-A", "--", path);
+  }
+
+  /** Commits what is staged, authored and committed by this repository's identity. */
+  public CommitId commit(String message) throws GitException {
+    ok(message.getBytes(StandardCharsets.UTF_8), "-c", "user.name=" + identity.name(), "-c",
+        "user.email=" + identity.email(), "commit", "-q", "--no-verify", "-F", "-");
+    return resolve("HEAD").orElseThrow();
+  }
+
   private static int number(Path file) {
     try {
       return Integer.parseInt(Files.readString(file).strip());

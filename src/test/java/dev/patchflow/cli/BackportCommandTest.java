@@ -1,0 +1,104 @@
+package dev.patchflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patchflow.backport.KernelRepo;
+import dev.patchflow.backport.pipeline.TinySpecs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code patchflow backport} with no subcommand: the pipeline from the config's backport: section. */
+class BackportCommandTest {
+  @TempDir static Path tmp;
+  static KernelRepo k;
+  static Path config;
+  static Path logs;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    k = new KernelRepo(Files.createDirectories(tmp.resolve("k")));
+    Path pkg = Files.createDirectories(tmp.resolve("pkg/SPECS/tiny"));
+    Files.writeString(pkg.resolve("linux.spec"), TinySpecs.spec("tiny-linux", "true"));
+    git(tmp.resolve("pkg"), "init", "-q", "-b", "5.0");
+    git(tmp.resolve("pkg"), "add", "-A");
+    git(tmp.resolve("pkg"), "commit", "-q", "-m", "tree");
+    git(tmp, "clone", "-q", "--bare", tmp.resolve("pkg").toString(), tmp.resolve("pkg.git").toString());
+    logs = tmp.resolve("logs");
+    config = tmp.resolve("patchflow.yaml");
+    Files.writeString(config, """
+        backport:
+          upstream: %s
+          upstream_rev: master
+          log_dir: %s
+          work_dir: %s
+          changelog: {author: "Kernel Bot <kbot@example.org>"}
+          kernels:
+            - kernel: "6.1"
+              repo: example/photon
+              git_url: %s
+              branch: "5.0"
+              spec_dir: SPECS/tiny
+              specs: {base: linux.spec}
+              stable_branch: linux-6.1.y
+        """.formatted(k.repo, logs, tmp.resolve("work"), tmp.resolve("pkg.git")));
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static void git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> c = new java.util.ArrayList<>(List.of("git", "-c", "user.name=T", "-c", "user.email=t@example.org"));
+    c.addAll(List.of(args));
+    Process p = new ProcessBuilder(c).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @Test
+  void aDryRunPrintsThePlanAndWritesNothing() throws Exception {
+    List<Path> before = Files.exists(logs) ? Files.list(logs).toList() : List.of();
+    Result r = run("backport", "--config", config.toString(), "--month", "2025-03", "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("dry run: nothing written")
+        .contains(k.abbrev("fixNeeded") + "  planned")
+        .contains("would add Patch100 in linux.spec (0001-net-fix-b6-refcount.patch) on backport/" + k.abbrev("fixNeeded"))
+        .contains("already_integrated");
+    assertThat(Files.exists(logs) ? Files.list(logs).toList() : List.of()).isEqualTo(before);
+  }
+
+  @Test
+  void aRunWithSkipPushCommitsAndWritesJsonLines() throws Exception {
+    Path json = tmp.resolve("out.jsonl");
+    Result r = run("backport", "--config", config.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
+        "--skip-review", "--json", json.toString());
+    assertThat(r.code()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains(k.abbrev("fixNeeded") + "  success").contains("not pushed: --skip-push")
+        .contains("test_failed");
+    assertThat(Files.readAllLines(json)).anySatisfy(l -> assertThat(l).contains("\"status\":\"success\"")
+        .contains("\"patch_file\":\"SPECS/tiny/CVE/0001-"));
+    assertThat(Files.list(logs).toList()).anySatisfy(d -> assertThat(d.resolve("backport.log")).exists());
+  }
+
+  @Test
+  void withoutABackportSectionItSaysSo() throws Exception {
+    Path empty = tmp.resolve("empty.yaml");
+    Files.writeString(empty, "server: {port: 0}\n");
+    Result r = run("backport", "--config", empty.toString(), "--dry-run");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no backport: section");
+    assertThat(run("backport", "scan", "--help").code()).isZero();
+  }
+}
