@@ -79,9 +79,9 @@ class CiCommandTest {
   }
 
   @Test
-  void withoutACheckThereIsNothingToDo() {
+  void withoutAConfigThereIsNothingToDo() {
     Result r = run("ci");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("give --check-config FILE");
+    assertThat(r.err()).contains("give --config FILE to run the bridge, or --check-config FILE");
   }
 }
