@@ -137,4 +137,18 @@ public record CronExpression(String text, Field minute, Field hour, Field dayOfM
     }
     throw new IllegalArgumentException("cron expression '" + text + "' never fires");
   }
+
+  /** Prints the next fire time of the schedule in the argument, in the host's zone: for the status script under cron. */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: CronExpression '<minute> <hour> <day-of-month> <month> <day-of-week>'");
+      System.exit(2);
+    }
+    try {
+      System.out.println(parse(args[0]).next(ZonedDateTime.now()).toOffsetDateTime());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    }
+  }
 }

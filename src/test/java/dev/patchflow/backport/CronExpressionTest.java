@@ -70,4 +70,17 @@ class CronExpressionTest {
     assertThatThrownBy(() -> CronExpression.parse("0 0 30 2 *").next(at("2026-01-01T00:00:00")))
         .hasMessageContaining("never fires");
   }
+
+  /** What the status script runs under cron: the next fire time, printed by a plain java command. */
+  @Test
+  void mainPrintsTheNextFireTime() throws Exception {
+    String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), CronExpression.class.getName(),
+        "0 2 * * *").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor()).as(out).isZero();
+    java.time.OffsetDateTime next = java.time.OffsetDateTime.parse(out);
+    assertThat(next.toLocalTime()).isEqualTo(java.time.LocalTime.of(2, 0));
+    assertThat(next.toInstant()).isAfter(java.time.Instant.now()).isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+  }
 }
