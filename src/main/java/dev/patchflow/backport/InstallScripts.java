@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * {@code status} scripts and the systemd service and timer. Pure; the command does the writing.
  *
  * <p>run-now runs each kernel line in turn, under {@code flock} on {@code backport.lock} in the log
- * directory (the same file {@link RunLogFiles#tryLock} takes), each line's output into
+ * directory. {@link RunLogFiles#tryLock} locks the same file with a POSIX record lock, which flock
+ * does not see: a kernel run started by run-now (its lock descriptor closed) still gets that
+ * lock, and holding it keeps serve's in-process schedule out meanwhile. Each line's output goes into
  * {@code kernel_<k>_<run>.log}, its own into {@code backport_<run>.log}, and writes the run's one
  * {@code summary.log} line. A kernel run can shape that line by printing, on a line of its own,
  * {@code backport-counts: success=3 already_integrated=5 ...} (summed over the kernels) or

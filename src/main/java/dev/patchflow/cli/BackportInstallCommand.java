@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "install", mixinStandardHelpOptions = true,
-    description = {"Set up unattended backport runs: run-now and status scripts in the install directory, and a",
-        "systemd timer (where systemd runs) or a crontab entry that starts run-now on the cron schedule.",
-        "Installing again replaces what an earlier install wrote; --uninstall removes it (logs are kept)."})
+    description = "Set up unattended backport runs: run-now and status scripts in the install directory, and a"
+        + " systemd timer (where systemd runs) or a crontab entry that starts run-now on the cron schedule."
+        + " Installing again replaces what an earlier install wrote; --uninstall removes it (logs are kept).")
 final class BackportInstallCommand implements Callable<Integer> {
   static final Path DEFAULT_SYSTEMD_DIR = Path.of("/etc/systemd/system");
   /** Present while systemd is the running init (what sd_booted(3) checks). */
@@ -50,7 +50,7 @@ final class BackportInstallCommand implements Callable<Integer> {
       description = "When to run, as a 5-field crontab schedule in host time (default '${DEFAULT-VALUE}').")
   String cron;
 
-  @Option(names = "--kernels", paramLabel = "X.Y,...", defaultValue = "5.10,6.1,6.12", split = ",",
+  @Option(names = "--kernels", paramLabel = "X.Y", defaultValue = "5.10,6.1,6.12", split = ",",
       description = "The kernel lines each run works on (default ${DEFAULT-VALUE}).")
   List<String> kernels;
 

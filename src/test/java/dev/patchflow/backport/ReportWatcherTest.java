@@ -99,17 +99,19 @@ class ReportWatcherTest {
   void runningWatcherPicksUpADroppedFile() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("in"));
     java.util.concurrent.LinkedBlockingQueue<ReportWatcher.Report> got = new java.util.concurrent.LinkedBlockingQueue<>();
-    try (ReportWatcher w = new ReportWatcher(dir, tmp.resolve("watch.state"), Duration.ZERO, Clock.systemUTC(), got::add)) {
-      Thread t = w.start(Duration.ofMillis(200));
+    ReportWatcher w = new ReportWatcher(dir, tmp.resolve("watch.state"), Duration.ZERO, Clock.systemUTC(), got::add);
+    Thread t = w.start(Duration.ofMillis(200));
+    try {
       Thread.sleep(100);
       Path staged = Files.writeString(tmp.resolve("staged"), A + "\n");
       Files.move(staged, dir.resolve("report.txt"));
       ReportWatcher.Report r = got.poll(10, TimeUnit.SECONDS);
       assertThat(r).isEqualTo(new ReportWatcher.Report(dir.resolve("report.txt"), List.of(A)));
+    } finally {
       w.close();
-      t.join(5000);
-      assertThat(t.isAlive()).isFalse();
     }
+    t.join(5000);
+    assertThat(t.isAlive()).isFalse();
     assertThat(got).isEmpty();
   }
 }

@@ -160,6 +160,14 @@ class BackportInstallCommandTest {
   }
 
   @Test
+  void helpShowsTheDefaults() {
+    Result r = run("backport", "install", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("(default /opt/patchflow-backport)").contains("(default /var/log/patchflow-backport)")
+        .contains("(default '0 2 * * *')").contains("(default 5.10,6.1,6.12)");
+  }
+
+  @Test
   void systemdDetection() throws Exception {
     assertThat(BackportInstallCommand.systemdRunning(tmp.resolve("run/systemd/system"))).isFalse();
     Files.createDirectories(tmp.resolve("run/systemd/system"));
