@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * directory. {@link RunLogFiles#tryLock} locks the same file with a POSIX record lock, which flock
  * does not see: a kernel run started by run-now (its lock descriptor closed) still gets that
  * lock, and holding it keeps serve's in-process schedule out meanwhile. Each line's output goes into
- * {@code kernel_<k>_<run>.log}, its own into {@code backport_<run>.log}, and writes the run's one
- * {@code summary.log} line. A kernel run can shape that line by printing, on a line of its own,
+ * {@code kernel_<k>_<run>.log}, run-now's own into {@code backport_<run>.log}, and run-now writes
+ * the run's one {@code summary.log} line. A kernel run can shape that line by printing, on a line of its own,
  * {@code backport-counts: success=3 already_integrated=5 ...} (summed over the kernels) or
  * {@code backport-failed: <reason>} (e.g. the network pre-flight failed: the run stops there and
  * the line says FAILED). Run and kernel logs older than the retention are deleted after each run.
