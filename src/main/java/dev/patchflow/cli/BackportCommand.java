@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         "section, scan a month of upstream for fixes the line needs, route each to its spec files, check that it",
         "applies to the line's kernel source, commit it on backport/<sha12>, optionally rpmbuild, push and open a",
         "pull request. Prints one status per candidate and writes them as JSON lines."},
-    subcommands = {BackportScanCommand.class, BackportIntegrateCommand.class, BackportSpec2gitCommand.class})
+    subcommands = {BackportScanCommand.class, BackportIntegrateCommand.class, BackportSpec2gitCommand.class,
+        BackportInstallCommand.class})
 final class BackportCommand implements Callable<Integer> {
   @Mixin Environment env;
   @Spec CommandSpec spec;

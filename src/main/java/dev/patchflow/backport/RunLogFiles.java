@@ -1,0 +1,164 @@
+package dev.patchflow.backport;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The log directory of unattended runs: {@code backport_<run>.log} per run,
+ * {@code kernel_<k>_<run>.log} per kernel line and run, {@code summary.log} with one line per run
+ * (kept forever), and {@code backport.lock} so two runs never overlap.
+ */
+public final class RunLogFiles {
+  public static final String SUMMARY = "summary.log";
+  public static final String LOCK = "backport.lock";
+  /** How long run and kernel logs are kept unless told otherwise. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final Pattern OURS = Pattern.compile("(backport_.+|kernel_.+_.+)\\.log");
+
+  private final Path dir;
+
+  public RunLogFiles(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** A run id from its start time, e.g. {@code 20261201T020000Z}: sorts by time and fits a file name. */
+  public static String runId(Instant start) {
+    return RUN_ID.format(start);
+  }
+
+  public Path runLog(String runId) {
+    return dir.resolve("backport_" + checkId(runId) + ".log");
+  }
+
+  /** {@code kernel_6.1_<run>.log}. */
+  public Path kernelLog(String kernel, String runId) {
+    if (!kernel.matches("[0-9A-Za-z.+-]+")) {
+      throw new IllegalArgumentException("kernel line '" + kernel + "' cannot be part of a file name");
+    }
+    return dir.resolve("kernel_" + kernel + "_" + checkId(runId) + ".log");
+  }
+
+  private static String checkId(String runId) {
+    if (!runId.matches("[0-9A-Za-z.-]+")) {
+      throw new IllegalArgumentException("run id '" + runId + "' cannot be part of a file name");
+    }
+    return runId;
+  }
+
+  public Path summaryFile() {
+    return dir.resolve(SUMMARY);
+  }
+
+  /** Appends one line to {@code summary.log} (creating the directory). */
+  public void appendSummary(RunSummary summary) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(summaryFile(), summary.line() + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** The last {@code n} summary lines that parse, oldest first; none when there is no summary yet. */
+  public List<RunSummary> lastSummaries(int n) throws IOException {
+    if (!Files.exists(summaryFile())) {
+      return List.of();
+    }
+    List<RunSummary> all = new ArrayList<>();
+    for (String line : Files.readAllLines(summaryFile(), StandardCharsets.UTF_8)) {
+      try {
+        all.add(RunSummary.parse(line));
+      } catch (IllegalArgumentException e) {
+        // a line someone added by hand: the status page shows runs, not noise
+      }
+    }
+    return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+  }
+
+  /** Held while a run works; closing it lets the next run in. */
+  public static final class RunLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  /**
+   * Takes {@code backport.lock}, or returns empty when another run (this process or another)
+   * holds it. The lock file stays; the lock itself goes with the process, so a killed run never
+   * blocks the next one.
+   */
+  public Optional<RunLock> tryLock() throws IOException {
+    Files.createDirectories(dir);
+    FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      FileLock lock = ch.tryLock();
+      if (lock != null) {
+        return Optional.of(new RunLock(ch, lock));
+      }
+    } catch (OverlappingFileLockException e) {
+      // held by this JVM: a run from the schedule while a watched report's run is still going
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    ch.close();
+    return Optional.empty();
+  }
+
+  /**
+   * Deletes run and kernel logs last modified more than {@code maxAge} before {@code now};
+   * {@code summary.log}, the lock and files not named like ours are kept. Returns what went.
+   */
+  public List<Path> prune(Instant now, Duration maxAge) throws IOException {
+    List<Path> deleted = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return deleted;
+    }
+    Instant cutoff = now.minus(maxAge);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (!OURS.matcher(name).matches() || !Files.isRegularFile(f)) {
+          continue;
+        }
+        if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
+          Files.deleteIfExists(f);
+          deleted.add(f);
+        }
+      }
+    }
+    deleted.sort(null);
+    return deleted;
+  }
+}
