@@ -24,12 +24,9 @@ public final class BenchMain {
     BENCHMARKS.put("api", (figures, dataDir) -> new ApiBench(dataDir).run(figures));
     BENCHMARKS.put("apply", (figures, dataDir) -> new ApplyBench(dataDir).run(figures));
     BENCHMARKS.put("claim", (figures, dataDir) -> new ClaimBench(dataDir).run(figures));
-<<<<<<< HEAD
-    BENCHMARKS.put("scan", (figures, dataDir) -> new ScanBench(dataDir).run(figures));
-=======
     // nothing to cache: its setup (200 small series, two repositories) takes seconds
     BENCHMARKS.put("ci", (figures, dataDir) -> new CiBench().run(figures));
->>>>>>> cibench
+    BENCHMARKS.put("scan", (figures, dataDir) -> new ScanBench(dataDir).run(figures));
   }
 
   private BenchMain() {}
