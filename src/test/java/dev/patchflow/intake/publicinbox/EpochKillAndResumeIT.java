@@ -107,29 +107,50 @@ class EpochKillAndResumeIT {
         .redirectErrorStream(true).start();
   }
 
+  /**
+   * Waits until the running import has stored {@code atLeast} messages. One connection is kept
+   * for all the polls: opening the store anew for each (a pool, a migration check) took so long
+   * on a busy machine that the import could finish between two looks.
+   */
   private static long waitForSomeMessages(Process p, Path home, long atLeast) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as("import ended before it could be killed").isTrue();
-      long n = countQuietly(home);
-      if (n >= atLeast) {
-        return n;
+    Database db = null;
+    try {
+      while (System.nanoTime() < deadline) {
+        assertThat(p.isAlive()).as("import ended before it could be killed").isTrue();
+        if (db == null) {
+          db = openQuietly(home);
+        }
+        long n = db == null ? 0 : countQuietly(db);
+        if (n >= atLeast) {
+          return n;
+        }
+        Thread.sleep(20);
       }
-      Thread.sleep(20);
+    } finally {
+      if (db != null) {
+        db.close();
+      }
     }
     throw new AssertionError("import stored nothing within 60 s");
   }
 
-  private static long countQuietly(Path home) {
+  private static Database openQuietly(Path home) {
     if (!Files.exists(home.resolve("db"))) {
-      return 0;
+      return null;
     }
-    try (Database db = Database.open(DatabaseConfig.EMBEDDED, home)) {
-      return db.jdbi().withHandle(new MessageRepository()::count);
+    try {
+      return Database.open(DatabaseConfig.EMBEDDED, home);
     } catch (RuntimeException e) {
-      return 0; // the importer is still creating the schema
+      return null; // the importer is still creating the schema
     }
   }
 
-
+  private static long countQuietly(Database db) {
+    try {
+      return db.jdbi().withHandle(new MessageRepository()::count);
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
 }
