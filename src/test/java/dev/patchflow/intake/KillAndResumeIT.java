@@ -8,6 +8,7 @@ import dev.patchflow.store.MessageRepository;
 import dev.patchflow.store.SeriesQueries;
 import dev.patchflow.testing.ListTraffic;
 import dev.patchflow.testing.PackagedJar;
+import dev.patchflow.testing.StoreWatch;
 import dev.patchflow.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,10 +42,13 @@ class KillAndResumeIT {
     DatabaseConfig dbConfig = kind.equals("h2") ? DatabaseConfig.EMBEDDED : TestDatabases.freshPostgres();
     Path config = writeConfig(home, dbConfig);
 
-    Process first = start(home, config, mbox);
-    long atKill = waitForSomeMessages(first, home, dbConfig, 200);
-    first.destroyForcibly();
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long atKill;
+    try (StoreWatch watch = StoreWatch.open(home, dbConfig)) {
+      Process first = start(home, config, mbox);
+      atKill = watch.waitForMessages(first, 200);
+      first.destroyForcibly();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
     assertThat(atKill).as("the import must be killed half-way to test anything").isLessThan(traffic.messages());
 
     Process second = start(home, config, mbox);
@@ -82,31 +86,4 @@ class KillAndResumeIT {
     return PackagedJar.command("import", "--home", home.toString(), "--config", config.toString(), "--no-progress",
         mbox.toString()).redirectErrorStream(true).start();
   }
-
-  /** Polls the store until the import has committed some messages; returns how many. */
-  private static long waitForSomeMessages(Process p, Path home, DatabaseConfig dbConfig, long atLeast) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as("import ended before it could be killed").isTrue();
-      long n = countQuietly(home, dbConfig);
-      if (n >= atLeast) {
-        return n;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("import stored nothing within 60 s");
-  }
-
-  private static long countQuietly(Path home, DatabaseConfig dbConfig) {
-    if (!Files.exists(home.resolve("db")) && dbConfig.url() == null) {
-      return 0;
-    }
-    try (Database db = Database.open(dbConfig, home)) {
-      return db.jdbi().withHandle(new MessageRepository()::count);
-    } catch (RuntimeException e) {
-      return 0; // the importer is still creating the schema
-    }
-  }
-
-
 }

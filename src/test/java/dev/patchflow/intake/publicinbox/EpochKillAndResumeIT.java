@@ -7,6 +7,7 @@ import dev.patchflow.intake.RawMail;
 import dev.patchflow.store.Database;
 import dev.patchflow.store.MessageRepository;
 import dev.patchflow.testing.PackagedJar;
+import dev.patchflow.testing.StoreWatch;
 import dev.patchflow.store.PublicInboxRepository;
 import dev.patchflow.testing.Corpus;
 import dev.patchflow.testing.ListTraffic;
@@ -42,10 +43,13 @@ class EpochKillAndResumeIT {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Files.writeString(home.resolve("patchflow.yaml"), "intake:\n  batch_size: 25\n");
 
-    Process first = start(home, tmp.resolve("list"));
-    long atKill = waitForSomeMessages(first, home, 200);
-    first.destroyForcibly();
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long atKill;
+    try (StoreWatch watch = StoreWatch.open(home, DatabaseConfig.EMBEDDED)) {
+      Process first = start(home, tmp.resolve("list"));
+      atKill = watch.waitForMessages(first, 200);
+      first.destroyForcibly();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
     assertThat(atKill).as("killed half-way").isLessThan(mails.size());
 
     String remembered;
@@ -105,52 +109,5 @@ class EpochKillAndResumeIT {
   private static Process start(Path home, Path inbox) throws IOException {
     return PackagedJar.command("import", "--home", home.toString(), "--no-progress", "--public-inbox", inbox.toString())
         .redirectErrorStream(true).start();
-  }
-
-  /**
-   * Waits until the running import has stored {@code atLeast} messages. One connection is kept
-   * for all the polls: opening the store anew for each (a pool, a migration check) took so long
-   * on a busy machine that the import could finish between two looks.
-   */
-  private static long waitForSomeMessages(Process p, Path home, long atLeast) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Database db = null;
-    try {
-      while (System.nanoTime() < deadline) {
-        assertThat(p.isAlive()).as("import ended before it could be killed").isTrue();
-        if (db == null) {
-          db = openQuietly(home);
-        }
-        long n = db == null ? 0 : countQuietly(db);
-        if (n >= atLeast) {
-          return n;
-        }
-        Thread.sleep(20);
-      }
-    } finally {
-      if (db != null) {
-        db.close();
-      }
-    }
-    throw new AssertionError("import stored nothing within 60 s");
-  }
-
-  private static Database openQuietly(Path home) {
-    if (!Files.exists(home.resolve("db"))) {
-      return null;
-    }
-    try {
-      return Database.open(DatabaseConfig.EMBEDDED, home);
-    } catch (RuntimeException e) {
-      return null; // the importer is still creating the schema
-    }
-  }
-
-  private static long countQuietly(Database db) {
-    try {
-      return db.jdbi().withHandle(new MessageRepository()::count);
-    } catch (RuntimeException e) {
-      return 0;
-    }
   }
 }
