@@ -1,12 +1,11 @@
 package dev.patchflow.backport;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.patchflow.testing.Sh;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,28 +128,9 @@ public final class KernelRepo {
   }
 
   private String run(Map<String, String> extraEnv, String... args) {
-    List<String> c = new ArrayList<>(List.of("git"));
-    c.addAll(List.of(args));
-    try {
-      ProcessBuilder pb = new ProcessBuilder(c).directory(repo.toFile()).redirectErrorStream(true);
-      Map<String, String> env = pb.environment();
-      env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-      env.put("GIT_CONFIG_NOSYSTEM", "1");
-      env.put("GIT_AUTHOR_NAME", "A Dev");
-      env.put("GIT_AUTHOR_EMAIL", "dev@example.org");
-      env.put("GIT_COMMITTER_NAME", "A Dev");
-      env.put("GIT_COMMITTER_EMAIL", "dev@example.org");
-      env.put("LC_ALL", "C");
-      env.putAll(extraEnv);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor()).as("%s: %s", c, out).isZero();
-      return out;
-    } catch (IOException e) {
-      throw new AssertionError(c + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    Map<String, String> env = new java.util.HashMap<>(Map.of("GIT_AUTHOR_NAME", "A Dev", "GIT_AUTHOR_EMAIL",
+        "dev@example.org", "GIT_COMMITTER_NAME", "A Dev", "GIT_COMMITTER_EMAIL", "dev@example.org"));
+    env.putAll(extraEnv);
+    return Sh.git(repo, env, args);
   }
 }
