@@ -54,7 +54,8 @@ public final class InstallScripts {
         #!/bin/sh
         # Written by 'patchflow backport install'; install again to change it.
         # One unattended backport run: each kernel line in turn, under the run lock (a run already
-        # going makes this one a SKIPPED line), one line per run in summary.log.
+        # going makes this one a SKIPPED line), one line per run in summary.log. Arguments are
+        # passed on to each kernel's run, e.g. run-now --month 2025-03 --skip-push.
         set -u
         LOG_DIR=%s
         KERNELS=%s
@@ -78,7 +79,7 @@ public final class InstallScripts {
         for k in $KERNELS; do
           log="$LOG_DIR/kernel_${k}_$RUN_ID.log"
           echo "$(now) kernel $k: started" >> "$RUN_LOG"
-          patchflow %s --kernel "$k" >> "$log" 2>&1 9>&-
+          patchflow %s --kernel "$k" "$@" >> "$log" 2>&1 9>&-
           status=$?
           echo "$(now) kernel $k: exit status $status" >> "$RUN_LOG"
           if [ "$status" -eq 0 ]; then ok=$((ok + 1)); else failed=$((failed + 1)); fi

@@ -31,6 +31,8 @@ public final class RunLogFiles {
 
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern OURS = Pattern.compile("(backport_.+|kernel_.+_.+)\\.log");
+  /** The folders {@code patchflow backport} writes a run's results, test and build logs into. */
+  private static final Pattern RUN_DIR = Pattern.compile("run-\\d{8}-\\d{6}");
 
   private final Path dir;
 
@@ -137,8 +139,9 @@ public final class RunLogFiles {
   }
 
   /**
-   * Deletes run and kernel logs last modified more than {@code maxAge} before {@code now};
-   * {@code summary.log}, the lock and files not named like ours are kept. Returns what went.
+   * Deletes run and kernel logs, and run folders ({@code run-<time>}, with all they hold), last
+   * modified more than {@code maxAge} before {@code now}; {@code summary.log}, the lock and files
+   * not named like ours are kept. Links are removed, never followed. Returns what went.
    */
   public List<Path> prune(Instant now, Duration maxAge) throws IOException {
     List<Path> deleted = new ArrayList<>();
@@ -149,16 +152,24 @@ public final class RunLogFiles {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
         String name = f.getFileName().toString();
-        if (!OURS.matcher(name).matches() || !Files.isRegularFile(f)) {
-          continue;
-        }
-        if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
-          Files.deleteIfExists(f);
+        boolean file = OURS.matcher(name).matches() && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean folder = RUN_DIR.matcher(name).matches() && Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if ((file || folder)
+            && Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
+          deleteTree(f);
           deleted.add(f);
         }
       }
     }
     deleted.sort(null);
     return deleted;
+  }
+
+  private static void deleteTree(Path top) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(top)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

@@ -1,13 +1,12 @@
 package dev.patchflow.cli;
 
 import dev.patchflow.backport.RoutingRules;
+import dev.patchflow.backport.RunSummary;
 import dev.patchflow.backport.ScanWindow;
 import dev.patchflow.backport.config.BackportConfig;
 import dev.patchflow.backport.pipeline.BackportPipeline;
+import dev.patchflow.backport.pipeline.BackportRun;
 import dev.patchflow.backport.pipeline.CandidateResult;
-import dev.patchflow.backport.pipeline.DirRunLog;
-import dev.patchflow.backport.pipeline.Preflight;
-import dev.patchflow.backport.pipeline.RunLog;
 import dev.patchflow.backport.pipeline.RunReport;
 import dev.patchflow.git.GitException;
 import java.io.PrintWriter;
@@ -39,6 +38,8 @@ import picocli.CommandLine.Spec;
     subcommands = {BackportScanCommand.class, BackportIntegrateCommand.class, BackportSpec2gitCommand.class,
         BackportInstallCommand.class})
 final class BackportCommand implements Callable<Integer> {
+  /** Set by run-now: it holds the lock and writes the summary line itself. */
+  static final String RUN_NOW_ID = "PATCHFLOW_BACKPORT_RUN_ID";
   @Mixin Environment env;
   @Spec CommandSpec spec;
 
@@ -95,20 +96,33 @@ final class BackportCommand implements Callable<Integer> {
     }
     BackportPipeline.Options options = new BackportPipeline.Options(window, kernels, repoUrl, branch, skipClone,
         skipReview, skipPush, enableBuild, limit, dryRun);
-    Path workDir = c.workDir() != null ? Path.of(c.workDir()) : env.home().resolve("backport");
-    Path logDir = c.logDir() != null ? Path.of(c.logDir()) : env.home().resolve("logs").resolve("backport");
-    RunLog log = dryRun ? DirRunLog.echoOnly(l -> { }) : new DirRunLog(logDir, clock, l -> { });
-    BackportGitHub gh = BackportGitHub.of(c.github(), !dryRun && !skipPush);
-    BackportPipeline.RunResult result;
+    PrintWriter err = spec.commandLine().getErr();
+    BackportRun.Ended ended;
     try {
-      result = new BackportPipeline(c, workDir, gh.pullRequests(), gh::credentials, Preflight.NONE, clock).run(options, log);
+      ended = BackportRuns.of(c, env.home(), !dryRun && !skipPush, clock)
+          .run(options, System.getenv(RUN_NOW_ID) == null, line -> {
+            err.println(line);
+            err.flush();
+          });
     } catch (GitException | RoutingRules.RulesException | IllegalArgumentException | IllegalStateException e) {
       throw new UserError(e.getMessage());
     }
+    // run-now reads these lines from each kernel's log to write the run's summary line
+    if (ended.summary() instanceof RunSummary.Skipped s) {
+      out.println("backport-skipped: " + s.reason());
+      out.flush();
+      return 0;
+    }
+    BackportPipeline.RunResult result = ended.result();
+    if (result == null || result.blocked().isPresent()) {
+      out.println("backport-failed: " + ((RunSummary.Failed) ended.summary()).reason());
+      out.flush();
+      return 0;
+    }
     out.print(dryRun ? "dry run: nothing written\n" : "");
     out.print(RunReport.table(result));
-    if (!dryRun && result.blocked().isEmpty()) {
-      Path file = json != null ? json : log.dir().resolve("results.jsonl");
+    if (!dryRun) {
+      Path file = json != null ? json : ended.runDir().resolve("results.jsonl");
       Files.writeString(file, RunReport.jsonLines(result), StandardCharsets.UTF_8);
       out.println("results: " + file);
     }

@@ -107,4 +107,26 @@ class RunLogFilesTest {
     // a shorter retention takes the newer one too
     assertThat(logs.prune(NOW, Duration.ofDays(7))).containsExactly(newRun);
   }
+
+  @Test
+  void pruneTakesOldRunFoldersWholeAndNeverFollowsLinks() throws Exception {
+    RunLogFiles logs = new RunLogFiles(tmp.resolve("logs"));
+    Path oldDir = Files.createDirectories(tmp.resolve("logs/run-20261001-020000/6.1/abcdef012345"));
+    Files.writeString(oldDir.resolve("apply-check.log"), "x");
+    Path keepOutside = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path precious = Files.writeString(keepOutside.resolve("precious.txt"), "keep");
+    Files.createSymbolicLink(tmp.resolve("logs/run-20261001-020000/link"), keepOutside);
+    Path newDir = Files.createDirectories(tmp.resolve("logs/run-20261130-020000"));
+    Path notARun = Files.createDirectories(tmp.resolve("logs/run-manual"));
+    FileTime old = FileTime.from(NOW.minus(Duration.ofDays(40)));
+    Files.setLastModifiedTime(tmp.resolve("logs/run-20261001-020000"), old);
+    Files.setLastModifiedTime(notARun, old);
+    Files.setLastModifiedTime(newDir, FileTime.from(NOW.minus(Duration.ofDays(1))));
+
+    assertThat(logs.prune(NOW, RunLogFiles.DEFAULT_RETENTION)).containsExactly(tmp.resolve("logs/run-20261001-020000"));
+    assertThat(tmp.resolve("logs/run-20261001-020000")).doesNotExist();
+    assertThat(precious).hasContent("keep");
+    assertThat(newDir).isDirectory();
+    assertThat(notARun).isDirectory();
+  }
 }

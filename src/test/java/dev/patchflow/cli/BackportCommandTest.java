@@ -87,6 +87,9 @@ class BackportCommandTest {
     assertThat(r.code()).as(r.err() + r.out()).isZero();
     assertThat(r.out()).contains(k.abbrev("fixNeeded") + "  success").contains("not pushed: --skip-push")
         .contains("test_failed");
+    assertThat(r.out()).containsPattern("(?m)^backport-counts: test_failed=1 needs_review=2 success=3 not_affected=1 already_integrated=3$");
+    assertThat(Files.readAllLines(logs.resolve("summary.log"))).last().asString()
+        .matches("\\S+ run \\d{8}T\\d{6}Z COMPLETED: test_failed=1 needs_review=2 success=3 not_affected=1 already_integrated=3");
     assertThat(Files.readAllLines(json)).anySatisfy(l -> assertThat(l).contains("\"status\":\"success\"")
         .contains("\"patch_file\":\"SPECS/tiny/CVE/0001-"));
     assertThat(Files.list(logs).toList()).anySatisfy(d -> assertThat(d.resolve("backport.log")).exists());
@@ -100,5 +103,38 @@ class BackportCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no backport: section");
     assertThat(run("backport", "scan", "--help").code()).isZero();
+  }
+
+  @Test
+  void anUnreachableHostEndsTheRunQuietlyWithTheReason() throws Exception {
+    Path down = tmp.resolve("down.yaml");
+    Path downLogs = tmp.resolve("down-logs");
+    // port 1 on loopback: refused at once, no waiting on a timeout
+    Files.writeString(down, Files.readString(config).replace("log_dir: " + logs, "log_dir: " + downLogs)
+        .replace("  upstream_rev: master\n", "  upstream_rev: master\n  network: {hosts: [\"127.0.0.1:1\"], timeout_seconds: 2, retries: 1}\n"));
+    Result r = run("backport", "--config", down.toString(), "--month", "2025-03", "--skip-push");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("backport-failed: network unavailable (127.0.0.1:1: ").doesNotContain("success");
+    assertThat(Files.readAllLines(downLogs.resolve("summary.log"))).singleElement().asString()
+        .contains(" FAILED: network unavailable (127.0.0.1:1");
+    // the run's folder says why it stopped, for the status page; nothing else was written
+    try (java.util.stream.Stream<Path> runs = Files.list(downLogs).filter(f -> f.getFileName().toString().startsWith("run-"))) {
+      Path run = runs.findFirst().orElseThrow();
+      assertThat(Files.readString(run.resolve("backport.log"))).contains("not running: network unavailable");
+      assertThat(run.resolve("results.jsonl")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aRunWhileAnotherHoldsTheLockIsSkipped() throws Exception {
+    Path lockLogs = tmp.resolve("lock-logs");
+    Path cfg = tmp.resolve("lock.yaml");
+    Files.writeString(cfg, Files.readString(config).replace("log_dir: " + logs, "log_dir: " + lockLogs));
+    try (var held = new dev.patchflow.backport.RunLogFiles(lockLogs).tryLock().orElseThrow()) {
+      Result r = run("backport", "--config", cfg.toString(), "--month", "2025-03", "--skip-push");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo("backport-skipped: another run holds the lock\n");
+    }
+    assertThat(Files.readString(lockLogs.resolve("summary.log"))).contains(" SKIPPED: another run holds the lock");
   }
 }

@@ -22,9 +22,13 @@ import java.util.function.BiFunction;
  * @param logDir where each run's logs, build logs and results go
  * @param workDir where packaging clones and kernel source mirrors are kept
  * @param schedule when the installed job runs, a 5-field cron line (default {@value #DEFAULT_SCHEDULE})
+ * @param serveSchedule {@code serve} runs the schedule itself (for hosts without a timer or cron)
+ * @param watchDir a report file dropped here ({@link dev.patchflow.backport.ReportFile}) starts a run, under {@code serve}
+ * @param logRetentionDays how long run logs are kept (default 30); {@code summary.log} is kept
  */
 public record BackportConfig(String upstream, String upstreamRev, String cveDir, String cveRange, String routingRules,
-    List<PathRuleConfig> pathRules, String logDir, String workDir, String schedule, NetworkConfig network,
+    List<PathRuleConfig> pathRules, String logDir, String workDir, String schedule, Boolean serveSchedule, String watchDir,
+    Integer logRetentionDays, NetworkConfig network,
     GitHubConfig github, ChangelogConfig changelog, List<KernelLineConfig> kernels) {
   public static final String DEFAULT_REV = "HEAD";
   public static final String DEFAULT_CVE_RANGE = "100-249";
@@ -34,6 +38,8 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
     upstreamRev = upstreamRev == null ? DEFAULT_REV : upstreamRev;
     cveRange = cveRange == null ? DEFAULT_CVE_RANGE : cveRange;
     schedule = schedule == null ? DEFAULT_SCHEDULE : schedule;
+    serveSchedule = serveSchedule != null && serveSchedule;
+    logRetentionDays = logRetentionDays == null ? 30 : logRetentionDays;
     pathRules = pathRules == null ? null : List.copyOf(pathRules);
     network = network == null ? NetworkConfig.DEFAULT : network;
     github = github == null ? GitHubConfig.NONE : github;
@@ -44,6 +50,10 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
   /** The CVE block's range; call on a validated config. */
   public Range cveBlock() {
     return Range.parse(cveRange);
+  }
+
+  public Duration logRetention() {
+    return Duration.ofDays(logRetentionDays);
   }
 
   public Optional<KernelLineConfig> kernel(String name) {
@@ -59,8 +69,10 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
   public record PathRuleConfig(String glob, String targets) {}
 
   /**
-   * The hosts a run needs; a run with none reachable ends quietly (for cron) instead of failing.
+   * The hosts a run needs; a run with one unreachable ends quietly (for cron) instead of failing.
    *
+   * @param hosts host or host:port (443 when none); none given: the hosts of the run's own
+   *     repositories and of GitHub's API when it pushes (see {@link dev.patchflow.backport.NetworkHosts})
    * @param timeoutSeconds per try (default 30)
    * @param retries tries per host (default 3)
    */
@@ -68,7 +80,7 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
     public static final NetworkConfig DEFAULT = new NetworkConfig(null, null, null);
 
     public NetworkConfig {
-      hosts = hosts == null ? List.of("github.com", "api.github.com", "cdn.kernel.org") : List.copyOf(hosts);
+      hosts = hosts == null ? null : List.copyOf(hosts);
     }
 
     public Duration timeout() {
@@ -123,6 +135,6 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
           app.privateKeyPath());
     }
     return new BackportConfig(upstream, upstreamRev, cveDir, cveRange, routingRules, pathRules, logDir, workDir, schedule,
-        network, new GitHubConfig(gh.apiUrl(), token, app), changelog, kernels);
+        serveSchedule, watchDir, logRetentionDays, network, new GitHubConfig(gh.apiUrl(), token, app), changelog, kernels);
   }
 }

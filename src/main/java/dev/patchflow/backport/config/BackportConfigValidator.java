@@ -69,6 +69,12 @@ public final class BackportConfigValidator {
           + c.schedule() + "'");
     }
     network(c.network(), prefix + "network", out);
+    if (c.logRetentionDays() < 1) {
+      out.add(prefix + "log_retention_days: must be at least 1, got " + c.logRetentionDays());
+    }
+    if (c.watchDir() != null && !isDir(c.watchDir())) {
+      out.add(prefix + "watch_dir: no directory at '" + c.watchDir() + "'");
+    }
     github(c.github(), prefix + "github", out);
     BackportConfig.ChangelogConfig log = c.changelog();
     if (log.author() == null || !AUTHOR.matcher(log.author().strip()).matches()) {
@@ -185,7 +191,7 @@ public final class BackportConfigValidator {
   }
 
   private static void network(BackportConfig.NetworkConfig n, String key, List<String> out) {
-    for (int i = 0; i < n.hosts().size(); i++) {
+    for (int i = 0; n.hosts() != null && i < n.hosts().size(); i++) {
       String h = n.hosts().get(i);
       if (h == null || !h.matches("[A-Za-z0-9.-]+(:[0-9]+)?")) {
         out.add(key + ".hosts[" + i + "]: not a host name: '" + h + "'");

@@ -50,15 +50,22 @@ public final class RunReport {
         out.append("    ").append(r.candidate().subject()).append(" - ").append(r.outcome().reason()).append('\n');
       }
     }
-    out.append(summary(run.results())).append('\n');
+    // the line run-now sums over the kernel lines of a run (see InstallScripts)
+    out.append("backport-counts: ").append(summary(run.results())).append('\n');
     return out.toString();
   }
 
   /** "success=2 already_integrated=1 ...", statuses in the order first met. */
   public static String summary(List<CandidateResult> results) {
-    return results.stream().collect(Collectors.groupingBy(r -> r.outcome().status(), java.util.LinkedHashMap::new,
-        Collectors.counting())).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+    return counts(results).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(" "));
+  }
+
+  /** Results per status, statuses in the order first met. */
+  public static java.util.Map<String, Integer> counts(List<CandidateResult> results) {
+    java.util.Map<String, Integer> n = new java.util.LinkedHashMap<>();
+    results.forEach(r -> n.merge(r.outcome().status(), 1, Integer::sum));
+    return n;
   }
 
   /** One JSON object a line per result. */
