@@ -82,6 +82,14 @@ public final class ScriptRun {
     tree.forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();
     p.waitFor(10, TimeUnit.SECONDS);
+    // SIGKILL is delivered, not done: wait for the tree to be gone before the result is reported,
+    // so nothing of this job still runs when the next one starts
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (ProcessHandle h : tree) {
+      while (h.isAlive() && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+    }
   }
 
   private static void copy(InputStream in, Consumer<byte[]> output) {
