@@ -30,7 +30,9 @@ public record Candidate(CommitId sha, String subject, Instant committed, Set<Rea
     /** It is sent to stable@. */
     CC_STABLE,
     /** A kernel CVE record names it as the fix, whatever its message says. */
-    CVE_RECORD
+    CVE_RECORD,
+    /** A report or the command line asked for it by id. */
+    LISTED
   }
 
   public List<String> fixes() {

@@ -26,10 +26,16 @@ public final class CandidateFinder {
   /**
    * @param rev where upstream history starts (HEAD, master, a tag)
    * @param limit the most candidates to keep, 0 for all
+   * @param commits when not empty, exactly these upstream commits instead of the window's
    */
-  public record Request(ScanWindow window, String rev, List<KernelLine> lines, int limit) {
+  public record Request(ScanWindow window, String rev, List<KernelLine> lines, int limit, List<String> commits) {
     public Request {
       lines = List.copyOf(lines);
+      commits = List.copyOf(commits);
+    }
+
+    public Request(ScanWindow window, String rev, List<KernelLine> lines, int limit) {
+      this(window, rev, lines, limit, List.of());
     }
   }
 
@@ -59,7 +65,9 @@ public final class CandidateFinder {
   }
 
   public Result find(Request request) throws GitException, IOException {
-    UpstreamScan.Result scan = new UpstreamScan(upstream, records).scan(request.window(), request.rev(), request.limit());
+    UpstreamScan upstreamScan = new UpstreamScan(upstream, records);
+    UpstreamScan.Result scan = request.commits().isEmpty()
+        ? upstreamScan.scan(request.window(), request.rev(), request.limit()) : upstreamScan.listed(request.commits());
     Map<String, CveRecord> byId = new LinkedHashMap<>();
     for (Candidate c : scan.candidates()) {
       for (String id : c.cves()) {

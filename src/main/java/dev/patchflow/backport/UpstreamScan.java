@@ -42,6 +42,37 @@ public final class UpstreamScan {
     args.addAll(window.gitArgs());
     args.add(rev);
     args.add("--");
+    return stream(args, limit, false);
+  }
+
+  /**
+   * The commits a report lists (watch mode, {@code --commit}), in its order: each is a candidate
+   * because someone asked for it, with whatever its message and the CVE records add.
+   *
+   * @throws IllegalArgumentException naming the ids upstream does not have
+   */
+  public Result listed(List<String> shas) throws GitException {
+    List<String> args = new ArrayList<>(List.of("--no-walk=unsorted"));
+    List<String> missing = new ArrayList<>();
+    for (String sha : shas) {
+      java.util.Optional<CommitId> id = upstream.resolve(sha + "^{commit}");
+      if (id.isPresent()) {
+        args.add(id.get().sha());
+      } else {
+        missing.add(sha);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("not commits of the upstream repository: " + String.join(", ", missing));
+    }
+    if (args.size() == 1) {
+      return new Result(0, List.of());
+    }
+    args.add("--");
+    return stream(args, 0, true);
+  }
+
+  private Result stream(List<String> args, int limit, boolean everyCommit) throws GitException {
     List<Candidate> found = new ArrayList<>();
     int[] scanned = {0};
     Batch batch = upstream.batch();
@@ -51,7 +82,7 @@ public final class UpstreamScan {
     try {
       batch.log(args, c -> {
         scanned[0]++;
-        Candidate candidate = limit > 0 && found.size() >= limit ? null : candidate(c);
+        Candidate candidate = limit > 0 && found.size() >= limit ? null : candidate(c, everyCommit);
         if (candidate != null) {
           found.add(candidate);
           try {
@@ -73,14 +104,17 @@ public final class UpstreamScan {
     return new Result(scanned[0], out);
   }
 
-  /** The commit as a candidate, or null when nothing marks it as a fix. */
-  private Candidate candidate(Commit c) {
+  /** The commit as a candidate, or null when nothing marks it as a fix and it was not {@code listed}. */
+  private Candidate candidate(Commit c, boolean listed) {
     FixTags tags = FixTags.of(c.message());
     List<String> fixedCves = records.fixedBy(c.id().sha());
-    if (!tags.any() && fixedCves.isEmpty()) {
+    if (!listed && !tags.any() && fixedCves.isEmpty()) {
       return null;
     }
     Set<Candidate.Reason> reasons = EnumSet.noneOf(Candidate.Reason.class);
+    if (listed) {
+      reasons.add(Candidate.Reason.LISTED);
+    }
     if (!tags.fixes().isEmpty()) {
       reasons.add(Candidate.Reason.FIXES);
     }

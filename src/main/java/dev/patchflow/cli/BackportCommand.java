@@ -1,5 +1,6 @@
 package dev.patchflow.cli;
 
+import dev.patchflow.backport.ReportFile;
 import dev.patchflow.backport.RoutingRules;
 import dev.patchflow.backport.RunSummary;
 import dev.patchflow.backport.ScanWindow;
@@ -50,6 +51,14 @@ final class BackportCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month of upstream commits to scan (default: this month, UTC).")
   String month;
 
+  @Option(names = "--commit", paramLabel = "SHA", split = ",",
+      description = "Exactly these upstream commits instead of a month's fixes (repeat or comma list).")
+  List<String> commits = new ArrayList<>();
+
+  @Option(names = "--commits", paramLabel = "FILE",
+      description = "The upstream commits a report file lists (one id a line, # comments; or a JSON array), as watch mode reads it.")
+  Path commitsFile;
+
   @Option(names = "--repo-url", paramLabel = "URL", description = "Clone and push this packaging repository instead (one line).")
   String repoUrl;
 
@@ -95,7 +104,7 @@ final class BackportCommand implements Callable<Integer> {
       throw new UserError("--month: want YYYY-MM, got " + month);
     }
     BackportPipeline.Options options = new BackportPipeline.Options(window, kernels, repoUrl, branch, skipClone,
-        skipReview, skipPush, enableBuild, limit, dryRun);
+        skipReview, skipPush, enableBuild, limit, dryRun, listedCommits());
     PrintWriter err = spec.commandLine().getErr();
     BackportRun.Ended ended;
     try {
@@ -130,5 +139,32 @@ final class BackportCommand implements Callable<Integer> {
     boolean broken = result.results().stream().map(CandidateResult::outcome)
         .anyMatch(o -> o instanceof dev.patchflow.backport.pipeline.Outcome.Failed);
     return broken ? 1 : 0;
+  }
+
+  private List<String> listedCommits() throws java.io.IOException {
+    if ((!commits.isEmpty() || commitsFile != null) && month != null) {
+      throw new UserError("--month and --commit/--commits: give one (a month's fixes, or the commits named)");
+    }
+    List<String> all = new ArrayList<>();
+    for (String c : commits) {
+      if (!c.strip().matches("[0-9a-fA-F]{7,40}")) {
+        throw new UserError("--commit: not a commit id: '" + c + "'");
+      }
+      all.add(c.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (commitsFile != null) {
+      if (!Files.isRegularFile(commitsFile)) {
+        throw new UserError("--commits: no file at " + commitsFile);
+      }
+      try {
+        all.addAll(ReportFile.parse(commitsFile.toString(), Files.readString(commitsFile, StandardCharsets.UTF_8)));
+      } catch (ReportFile.Malformed e) {
+        throw new UserError("--commits: " + e.getMessage());
+      }
+      if (all.isEmpty()) {
+        throw new UserError("--commits: " + commitsFile + " lists no commits");
+      }
+    }
+    return all.stream().distinct().toList();
   }
 }

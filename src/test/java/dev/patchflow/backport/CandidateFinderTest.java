@@ -122,4 +122,18 @@ class CandidateFinderTest {
     assertThat(json).contains("\"cve\":\"CVE-2025-99001\",\"record\":true,\"title\":\"drivers: tidy c8 bounds\",\"score\":7.8,\"severity\":\"HIGH\"")
         .contains("\"6.1\":{\"status\":\"needed\"");
   }
+
+  @Test
+  void listedCommitsAreCandidatesInTheirOrderEvenWithoutAnyFixMarker() throws Exception {
+    CandidateFinder.Result listed = new CandidateFinder(new Git(k.repo), CveRecords.open(k.vulns)).find(
+        new CandidateFinder.Request(ScanWindow.month(YearMonth.of(2025, 3)), "master", List.of(line61), 0,
+            List.of(k.sha.get("late"), k.abbrev("plain"), k.sha.get("byRecordOnly"))));
+    assertThat(listed.candidates()).extracting(c -> c.sha().sha())
+        .containsExactly(k.sha.get("late"), k.sha.get("plain"), k.sha.get("byRecordOnly"));
+    assertThat(listed.candidates().get(1).reasons()).containsExactly(Candidate.Reason.LISTED);
+    assertThat(listed.candidates().get(1).paths()).containsExactly("fs/e10.c");
+    assertThat(listed.candidates().get(2).reasons())
+        .containsExactlyInAnyOrder(Candidate.Reason.LISTED, Candidate.Reason.CVE_RECORD);
+    assertThat(listed.scanned()).isEqualTo(3);
+  }
 }

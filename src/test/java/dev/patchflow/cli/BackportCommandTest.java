@@ -137,4 +137,27 @@ class BackportCommandTest {
     }
     assertThat(Files.readString(lockLogs.resolve("summary.log"))).contains(" SKIPPED: another run holds the lock");
   }
+
+  @Test
+  void listedCommitsAreTheCandidatesWhateverTheirMonth() throws Exception {
+    Path report = tmp.resolve("report.txt");
+    Files.writeString(report, "# from the security team\n" + k.sha.get("late") + "   # April\n");
+    Result r = run("backport", "--config", config.toString(), "--commit", k.abbrev("fixNeeded"), "--commits",
+        report.toString(), "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 results from 2 upstream commits")
+        .contains(k.abbrev("fixNeeded") + "  planned").contains(k.abbrev("late") + "  planned")
+        .doesNotContain(k.abbrev("fixStableMarker"));
+
+    Result unknown = run("backport", "--config", config.toString(), "--commit", "0123456789abcdef0123", "--dry-run");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("not commits of the upstream repository: 0123456789abcdef0123");
+
+    Files.writeString(report, "late\n");
+    Result bad = run("backport", "--config", config.toString(), "--commits", report.toString(), "--dry-run");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--commits: " + report + ":1: ");
+    assertThat(run("backport", "--config", config.toString(), "--commit", k.abbrev("late"), "--month", "2025-03")
+        .err()).contains("--month and --commit/--commits: give one");
+  }
 }

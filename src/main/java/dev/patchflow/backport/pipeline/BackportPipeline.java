@@ -70,11 +70,18 @@ public final class BackportPipeline {
    * @param branch another packaging branch (--branch); null: the line's
    * @param limit the most candidates to take from the scan, 0 for all
    * @param dryRun plan only: no commit, log, build, push or pull request
+   * @param commits when not empty, these upstream commits instead of the window's (watch mode, --commit)
    */
   public record Options(ScanWindow window, List<String> kernels, String repoUrl, String branch, boolean skipClone,
-      boolean skipReview, boolean skipPush, boolean enableBuild, int limit, boolean dryRun) {
+      boolean skipReview, boolean skipPush, boolean enableBuild, int limit, boolean dryRun, List<String> commits) {
     public Options {
       kernels = List.copyOf(kernels);
+      commits = List.copyOf(commits);
+    }
+
+    public Options(ScanWindow window, List<String> kernels, String repoUrl, String branch, boolean skipClone,
+        boolean skipReview, boolean skipPush, boolean enableBuild, int limit, boolean dryRun) {
+      this(window, kernels, repoUrl, branch, skipClone, skipReview, skipPush, enableBuild, limit, dryRun, List.of());
     }
   }
 
@@ -112,8 +119,9 @@ public final class BackportPipeline {
     }
     CveRecords records = config.cveDir() == null ? CveRecords.none() : CveRecords.open(Path.of(config.cveDir()));
     CandidateFinder.Result found = new CandidateFinder(upstream, records).find(
-        new CandidateFinder.Request(options.window(), config.upstreamRev(), kernelLines, options.limit()));
-    log.note(found.candidates().size() + " candidates in " + found.scanned() + " commits (" + options.window() + ")");
+        new CandidateFinder.Request(options.window(), config.upstreamRev(), kernelLines, options.limit(), options.commits()));
+    log.note(found.candidates().size() + " candidates in " + found.scanned() + " commits ("
+        + (options.commits().isEmpty() ? options.window() : "listed") + ")");
 
     Flavours all = flavours();
     RoutingRules rules = config.routingRules() == null ? RoutingRules.empty()
