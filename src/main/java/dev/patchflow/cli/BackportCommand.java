@@ -83,7 +83,7 @@ final class BackportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan (candidates, line, route, Patch number per spec); write nothing.")
   boolean dryRun;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON lines here (default: the run's log folder).")
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON lines here (they are always in the run's log folder).")
   Path json;
 
   @Override
@@ -131,8 +131,11 @@ final class BackportCommand implements Callable<Integer> {
     out.print(dryRun ? "dry run: nothing written\n" : "");
     out.print(RunReport.table(result));
     if (!dryRun) {
-      Path file = json != null ? json : ended.runDir().resolve("results.jsonl");
-      Files.writeString(file, RunReport.jsonLines(result), StandardCharsets.UTF_8);
+      Path file = ended.runDir().resolve(BackportRun.RESULTS);
+      if (json != null) {
+        Files.writeString(json, RunReport.jsonLines(result), StandardCharsets.UTF_8);
+        file = json;
+      }
       out.println("results: " + file);
     }
     out.flush();

@@ -80,10 +80,14 @@ final class ServeCommand implements Callable<Integer> {
         testJobs::nudge);
     // the CI bridge of the config's ci: section, if any, beside the server
     ci.start(server, db, clock);
+    // the backport schedule and watched folder of the config's backport: section, when asked for
+    BackportInServe backport = new BackportInServe(config.backport(), env.home(), clock);
+    backport.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // the background work first, before the store closes under it
       ci.close();
+      backport.close();
       imap.close();
       mirrors.close();
       if (applying != null) {

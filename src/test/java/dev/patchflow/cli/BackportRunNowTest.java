@@ -2,10 +2,6 @@ package dev.patchflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patchflow.backport.KernelRepo;
-import dev.patchflow.backport.pipeline.TinySpecs;
-import dev.patchflow.forge.FakeGitHub;
-import dev.patchflow.forge.FakeRepo;
 import dev.patchflow.testing.Sh;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,55 +22,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackportRunNowTest {
   @TempDir static Path tmp;
-  static KernelRepo k;
-  static FakeGitHub github;
-  static FakeRepo photon;
+  static BackportWorld world;
   static Path install;
   static Path runNowLogs;
 
   @BeforeAll
   static void setUp() throws Exception {
-    k = new KernelRepo(Files.createDirectories(tmp.resolve("k")));
-    github = new FakeGitHub();
-    github.addToken("t0ken", "backport-bot");
-    photon = github.createRepo("example", "photon");
-    Path tree = Files.createDirectories(tmp.resolve("pkg/SPECS/tiny"));
-    Files.writeString(tree.resolve("linux.spec"), TinySpecs.spec("tiny-linux", "true"));
-    Sh.git(tmp.resolve("pkg"), "init", "-q", "-b", "5.0");
-    Sh.git(tmp.resolve("pkg"), "add", "-A");
-    Sh.git(tmp.resolve("pkg"), "commit", "-q", "-m", "tree");
-    Sh.git(tmp.resolve("pkg"), "push", "-q", photon.url(), "5.0");
+    world = new BackportWorld(tmp);
     install = tmp.resolve("opt");
     runNowLogs = tmp.resolve("var-log");
   }
 
   @AfterAll
   static void stop() {
-    if (github != null) {
-      github.close();
+    if (world != null) {
+      world.close();
     }
   }
 
   private static Path config(String name, String extra) throws Exception {
-    Path c = tmp.resolve(name + ".yaml");
-    Files.writeString(c, """
-        backport:
-          upstream: %s
-          upstream_rev: master
-          log_dir: %s
-          work_dir: %s
-        %s  github: {api_url: "%s", token: t0ken}
-          changelog: {author: "Kernel Bot <kbot@example.org>"}
-          kernels:
-            - kernel: "6.1"
-              repo: example/photon
-              git_url: %s
-              branch: "5.0"
-              spec_dir: SPECS/tiny
-              specs: {base: linux.spec}
-              stable_branch: linux-6.1.y
-        """.formatted(k.repo, tmp.resolve(name + "-runs"), tmp.resolve(name + "-work"), extra, github.uri(), photon.url()));
-    return c;
+    return world.config(name, extra);
   }
 
   private static String runNow(Path config) {
@@ -100,8 +67,8 @@ class BackportRunNowTest {
       Path kernelLog = files.filter(f -> f.getFileName().toString().startsWith("kernel_6.1_")).findFirst().orElseThrow();
       assertThat(Files.readString(kernelLog)).contains("backport-counts: ").contains("github.com/example/photon/pull/");
     }
-    assertThat(github.requests()).filteredOn(q -> q.method().equals("POST") && q.path().endsWith("/pulls")).hasSize(3);
-    assertThat(photon.branches("backport/")).hasSize(3);
+    assertThat(world.pullRequestsOpened()).isEqualTo(3);
+    assertThat(world.photon.branches("backport/")).hasSize(3);
     // under run-now the command leaves the summary to the script
     assertThat(tmp.resolve("night-runs/summary.log")).doesNotExist();
   }

@@ -25,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * One backport run with its housekeeping, the same whether a person, cron's run-now, the
  * schedule in {@code serve} or a watched report starts it: the run lock, the network pre-flight
  * (an unreachable host ends the run quietly: for a nightly job that is a lost night, not an
- * error), the pipeline, the run's line in {@code summary.log}, and old logs removed.
+ * error), the pipeline, its results as JSON lines in the run's folder, the run's line in
+ * {@code summary.log}, and old logs removed.
  */
 public final class BackportRun {
   private static final Logger LOG = LoggerFactory.getLogger(BackportRun.class);
+  /** The run's results as JSON lines, in its folder (what the status page reads). */
+  public static final String RESULTS = "results.jsonl";
 
   /**
    * What a run needs beside its options.
@@ -90,7 +93,13 @@ public final class BackportRun {
             ownsHousekeeping && writes);
       }
       RunSummary done = new RunSummary.Completed(start, runId, RunReport.counts(result.results()));
-      Ended ended = end(files, done, result, writes ? log.dir() : null, ownsHousekeeping && writes);
+      Path runDir = null;
+      if (writes) {
+        runDir = log.dir();
+        java.nio.file.Files.writeString(runDir.resolve(RESULTS), RunReport.jsonLines(result),
+            java.nio.charset.StandardCharsets.UTF_8);
+      }
+      Ended ended = end(files, done, result, runDir, ownsHousekeeping && writes);
       if (writes) {
         List<Path> gone = files.prune(clock.instant(), setup.config().logRetention());
         if (!gone.isEmpty()) {
