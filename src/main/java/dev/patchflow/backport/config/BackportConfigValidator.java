@@ -67,6 +67,12 @@ public final class BackportConfigValidator {
     if (cron.length != 5 || !java.util.Arrays.stream(cron).allMatch(f -> CRON_FIELD.matcher(f).matches())) {
       out.add(prefix + "schedule: want a 5-field cron line like '" + BackportConfig.DEFAULT_SCHEDULE + "', got '"
           + c.schedule() + "'");
+    } else {
+      try {
+        dev.patchflow.backport.CronExpression.parse(c.schedule());
+      } catch (IllegalArgumentException e) {
+        out.add(prefix + "schedule: " + e.getMessage());
+      }
     }
     network(c.network(), prefix + "network", out);
     if (c.logRetentionDays() < 1) {

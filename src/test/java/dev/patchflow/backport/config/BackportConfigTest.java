@@ -77,6 +77,8 @@ class BackportConfigTest {
           path_rules:
             - {glob: "drivers/gpu/*", targets: "base,gpu"}
           network: {timeout_seconds: 0}
+          log_retention_days: 0
+          watch_dir: /nonexistent/inbox
           github: {token: t, app_auth: {app_id: 1, installation_id: 2, private_key: k}}
           changelog: {author: nobody, message: "Fix {what}"}
           kernels:
@@ -96,6 +98,8 @@ class BackportConfigTest {
         .hasMessageContaining("backport.schedule")
         .hasMessageContaining("backport.path_rules[0].targets: unknown target 'gpu'")
         .hasMessageContaining("backport.network.timeout_seconds")
+        .hasMessageContaining("backport.log_retention_days: must be at least 1, got 0")
+        .hasMessageContaining("backport.watch_dir: no directory at '/nonexistent/inbox'")
         .hasMessageContaining("backport.github: give token or app_auth, not both")
         .hasMessageContaining("backport.changelog.author")
         .hasMessageContaining("backport.changelog.message: unknown placeholder {what}")
@@ -103,6 +107,19 @@ class BackportConfigTest {
         .hasMessageContaining("backport.kernels[0].specs.base")
         .hasMessageContaining("backport.kernels[1].kernel: 6.1 is listed twice")
         .hasMessageContaining("backport.kernels[1].branch: required");
+  }
+
+  @Test
+  void aScheduleCronCannotReadIsNamed() {
+    assertThatThrownBy(() -> load("""
+        backport:
+          upstream: /x
+          schedule: "0 25 * * *"
+          changelog: {author: "A <a@example.org>"}
+          kernels:
+            - {kernel: "6.1", repo: vmware/photon, branch: "5.0", spec_dir: SPECS/linux, specs: {base: linux.spec}}
+        """, Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("backport.schedule: ")
+        .hasMessageContaining("25");
   }
 
   @Test
