@@ -96,7 +96,7 @@ final class BackportCommand implements Callable<Integer> {
     BackportPipeline.Options options = new BackportPipeline.Options(window, kernels, repoUrl, branch, skipClone,
         skipReview, skipPush, enableBuild, limit, dryRun);
     Path workDir = c.workDir() != null ? Path.of(c.workDir()) : env.home().resolve("backport");
-    Path logDir = c.logDir() != null ? Path.of(c.logDir()) : env.home().resolve("logs").resolve("backport");
+    Path logDir = Modules.backportLogDir(c, env.home());
     RunLog log = dryRun ? DirRunLog.echoOnly(l -> { }) : new DirRunLog(logDir, clock, l -> { });
     BackportGitHub gh = BackportGitHub.of(c.github(), !dryRun && !skipPush);
     BackportPipeline.RunResult result;

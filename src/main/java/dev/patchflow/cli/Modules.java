@@ -2,6 +2,7 @@ package dev.patchflow.cli;
 
 import dev.patchflow.api.ApiServer;
 import dev.patchflow.api.v1.NativeApi;
+import dev.patchflow.backport.config.BackportConfig;
 import dev.patchflow.config.Config;
 import dev.patchflow.gittree.Applier;
 import dev.patchflow.tester.JobReports;
@@ -26,9 +27,20 @@ final class Modules {
     return new Applier(db, config.projects(), home.resolve("git"), config.applier(), worker, clock);
   }
 
-  /** @param ended told of every test job that ends (the failure mail) */
-  static ApiServer.Module[] all(Database db, Users users, Config config, Clock clock, JobReports.Listener ended) {
+  /** Where backport runs write their folders: {@code backport.log_dir}, else HOME/logs/backport. */
+  static java.nio.file.Path backportLogDir(BackportConfig backport, java.nio.file.Path home) {
+    return backport.logDir() != null ? java.nio.file.Path.of(backport.logDir()) : home.resolve("logs").resolve("backport");
+  }
+
+  /**
+   * @param ended told of every test job that ends (the failure mail)
+   * @param home where backport logs are when the config does not say (the web UI shows them)
+   */
+  static ApiServer.Module[] all(Database db, Users users, Config config, java.nio.file.Path home, Clock clock,
+      JobReports.Listener ended) {
+    java.nio.file.Path backportLogs = config.backport() == null ? null : backportLogDir(config.backport(), home);
     return new ApiServer.Module[] {new NativeApi(db, config, clock), new TesterApi(db, config.projects(),
-        dev.patchflow.tester.LeasePolicy.DEFAULT, TesterApi.LOG_CAP, clock, ended), new WebUi(db, users, clock)};
+        dev.patchflow.tester.LeasePolicy.DEFAULT, TesterApi.LOG_CAP, clock, ended),
+        new WebUi(db, users, clock, backportLogs)};
   }
 }
