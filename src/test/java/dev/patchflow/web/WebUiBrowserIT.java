@@ -139,7 +139,7 @@ class WebUiBrowserIT {
   }
 
   @Test
-  void backportRunsAndTheirResultsAreShown() {
+  void backportRunsAndTheirResultsAreShown() throws Exception {
     browser.get(server.url("/"));
     browser.findElement(By.linkText("Backport")).click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Backport runs");
@@ -162,6 +162,9 @@ class WebUiBrowserIT {
     assertThat(pr.getAttribute("href")).isEqualTo(BackportRuns.PR);
     assertThat(browser.findElements(By.cssSelector("#results a.pr"))).hasSize(1);
     assertThat(results.getText()).contains("javascript:window.__xss=2");
+    Path shot = Path.of("target", "backport-run.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
     browser.findElement(By.cssSelector("#results a[href$='/6.1/111111111111/apply-check.log']")).click();
     assertThat(browser.findElement(By.tagName("body")).getText()).isEqualTo("patch applies cleanly to v6.1.100");
