@@ -26,9 +26,15 @@ final class Modules {
     return new Applier(db, config.projects(), home.resolve("git"), config.applier(), worker, clock);
   }
 
-  /** @param ended told of every test job that ends (the failure mail) */
-  static ApiServer.Module[] all(Database db, Users users, Config config, Clock clock, JobReports.Listener ended) {
+  /**
+   * @param ended told of every test job that ends (the failure mail)
+   * @param home where backport logs are when the config does not say (the web UI shows them)
+   */
+  static ApiServer.Module[] all(Database db, Users users, Config config, java.nio.file.Path home, Clock clock,
+      JobReports.Listener ended) {
+    java.nio.file.Path backportLogs = config.backport() == null ? null : BackportRuns.logDir(config.backport(), home);
     return new ApiServer.Module[] {new NativeApi(db, config, clock), new TesterApi(db, config.projects(),
-        dev.patchflow.tester.LeasePolicy.DEFAULT, TesterApi.LOG_CAP, clock, ended), new WebUi(db, users, clock)};
+        dev.patchflow.tester.LeasePolicy.DEFAULT, TesterApi.LOG_CAP, clock, ended),
+        new WebUi(db, users, clock, backportLogs)};
   }
 }

@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     JobReports.Listener notifier = FailureNotifier.of(db, config.notifications(), config.projects());
     CiInServe ci = new CiInServe(config.ci());
     ApiServer.Module[] modules = java.util.stream.Stream.concat(
-        java.util.Arrays.stream(Modules.all(db, users, config, clock, notifier)), java.util.stream.Stream.of(ci.webhook()))
+        java.util.Arrays.stream(Modules.all(db, users, config, env.home(), clock, notifier)), java.util.stream.Stream.of(ci.webhook()))
         .toArray(ApiServer.Module[]::new);
     ApiServer server = new ApiServer(db, users, clock, config.server().cacheBytes(), modules);
     server.start(host != null ? host : config.server().hostOrDefault(),

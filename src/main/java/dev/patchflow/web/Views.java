@@ -62,4 +62,23 @@ public final class Views {
   public record BaseTests(String project, String base, List<BaseJob> jobs) {}
 
   public record BaseJob(long id, String test, String state, String tester) {}
+
+  /** How many results of a run had one status; css is the status when it is a plain word, else "other". */
+  public record StatusCount(String status, String css, int count) {}
+
+  /** A run on the backport page; note says why it has no results or that some lines were unreadable. */
+  public record BackportRunItem(String id, String start, String kernels, List<StatusCount> counts, String note) {}
+
+  /** A line of summary.log (outcome: completed, skipped or failed), so runs that never got far show too. */
+  public record BackportSummary(String at, String runId, String outcome, String detail) {}
+
+  /** A link to a file of a run, served as text. */
+  public record FileLink(String name, String href) {}
+
+  /** One candidate on one kernel line; prLink is null unless the pull request's address is http(s). */
+  public record BackportRow(String kernel, String sha12, String sha, String subject, String status, String css,
+      String reason, List<String> specs, List<String> cves, String prUrl, String prLink, List<FileLink> logs) {}
+
+  public record BackportRun(String id, String start, String note, List<StatusCount> counts, List<BackportRow> rows,
+      List<String> problems, List<FileLink> files) {}
 }

@@ -52,8 +52,14 @@ public final class WebUi implements ApiServer.Module {
   private final SeriesPages seriesPages;
   private final PatchPages patchPages;
   private final TesterPages testerPages;
+  private final BackportPages backportPages;
 
   public WebUi(Database db, Users users, Clock clock) {
+    this(db, users, clock, null);
+  }
+
+  /** @param backportLogs the backport log directory, whose runs the backport pages show; null: no such pages */
+  public WebUi(Database db, Users users, Clock clock, java.nio.file.Path backportLogs) {
     this.db = db;
     this.clock = clock;
     this.sessions = new Sessions(users, new LoginThrottle(clock));
@@ -61,6 +67,7 @@ public final class WebUi implements ApiServer.Module {
     this.seriesPages = new SeriesPages(db);
     this.patchPages = new PatchPages(db);
     this.testerPages = new TesterPages(db);
+    this.backportPages = backportLogs == null ? null : new BackportPages(backportLogs);
   }
 
   @Override
@@ -93,6 +100,15 @@ public final class WebUi implements ApiServer.Module {
     // Not cached either: a running job's log chunks do not move the store revision.
     app.get("/jobs/{id}/", ctx -> pages.render(ctx, "job.jte", Map.of("nav", nav(ctx, null),
         "j", testerPages.job(id(ctx, "id")))));
+    if (backportPages != null) {
+      // Not cached: runs write files, not the store. Each page reads the log directory afresh.
+      app.get("/backport/", ctx -> pages.render(ctx, "backport.jte", Map.of("nav", nav(ctx, null),
+          "runs", backportPages.runs(), "summaries", backportPages.summaries())));
+      app.get("/backport/runs/{id}/", ctx -> pages.render(ctx, "backport_run.jte", Map.of("nav", nav(ctx, null),
+          "run", backportPages.run(ctx.pathParam("id")))));
+      app.get("/backport/runs/{id}/files/<path>", ctx -> ctx.contentType("text/plain; charset=utf-8")
+          .result(backportPages.file(ctx.pathParam("id"), ctx.pathParam("path"))));
+    }
     app.get("/login", ctx -> pages.render(ctx, "login.jte", loginParams(ctx, null)));
     app.post("/login", this::login);
     app.post("/logout", ctx -> {
@@ -108,8 +124,9 @@ public final class WebUi implements ApiServer.Module {
    */
   private Nav nav(Context ctx, String project) {
     Principal p = Auth.principal(ctx);
-    return p.authenticated() ? new Nav(p.username(), sessions.csrf(ctx), ctx.queryParam("q"), project)
-        : new Nav(null, "", ctx.queryParam("q"), project);
+    boolean backport = backportPages != null;
+    return p.authenticated() ? new Nav(p.username(), sessions.csrf(ctx), ctx.queryParam("q"), project, backport)
+        : new Nav(null, "", ctx.queryParam("q"), project, backport);
   }
 
   private void projects(Context ctx) {
@@ -189,7 +206,7 @@ public final class WebUi implements ApiServer.Module {
 
   private Map<String, Object> loginParams(Context ctx, String error) {
     Nav nav = nav(ctx, null);
-    return Map.of("nav", new Nav(nav.username(), sessions.csrf(ctx), nav.query(), nav.project()),
+    return Map.of("nav", new Nav(nav.username(), sessions.csrf(ctx), nav.query(), nav.project(), nav.backport()),
         "error", error == null ? "" : error);
   }
 

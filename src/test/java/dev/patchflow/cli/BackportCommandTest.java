@@ -3,7 +3,11 @@ package dev.patchflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchflow.backport.KernelRepo;
+import dev.patchflow.backport.history.Run;
+import dev.patchflow.backport.history.RunHistory;
+import dev.patchflow.backport.history.RunRecord;
 import dev.patchflow.backport.pipeline.TinySpecs;
+import dev.patchflow.config.ConfigLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +36,11 @@ class BackportCommandTest {
     git(tmp, "clone", "-q", "--bare", tmp.resolve("pkg").toString(), tmp.resolve("pkg.git").toString());
     logs = tmp.resolve("logs");
     config = tmp.resolve("patchflow.yaml");
-    Files.writeString(config, """
+    Files.writeString(config, config(logs, tmp.resolve("work")));
+  }
+
+  private static String config(Path logs, Path work) {
+    return """
         backport:
           upstream: %s
           upstream_rev: master
@@ -47,7 +55,7 @@ class BackportCommandTest {
               spec_dir: SPECS/tiny
               specs: {base: linux.spec}
               stable_branch: linux-6.1.y
-        """.formatted(k.repo, logs, tmp.resolve("work"), tmp.resolve("pkg.git")));
+        """.formatted(k.repo, logs, work, tmp.resolve("pkg.git"));
   }
 
   private record Result(int code, String out, String err) {}
@@ -159,5 +167,32 @@ class BackportCommandTest {
     assertThat(bad.err()).contains("--commits: " + report + ":1: ");
     assertThat(run("backport", "--config", config.toString(), "--commit", k.abbrev("late"), "--month", "2025-03")
         .err()).contains("--month and --commit/--commits: give one");
+  }
+
+  /** What a run leaves in its folder is what the web UI's status page reads. */
+  @Test
+  void theStatusPageReadsWhatARunLeaves() throws Exception {
+    Path ownLogs = tmp.resolve("page-logs");
+    Path own = Files.writeString(tmp.resolve("page.yaml"), config(ownLogs, tmp.resolve("page-work")));
+    Result r = run("backport", "--config", own.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
+        "--skip-review");
+    assertThat(r.code()).as(r.err() + r.out()).isZero();
+
+    RunHistory history = new RunHistory(BackportRuns.logDir(
+        ConfigLoader.load(own, true, System::getenv).backport(), tmp.resolve("unused-home")));
+    List<Run> runs = history.runs(10);
+    assertThat(runs).hasSize(1);
+    Run run = runs.get(0);
+    assertThat(run.resultsMissing()).isFalse();
+    assertThat(run.badLines()).isEmpty();
+    assertThat(run.kernels()).containsExactly("6.1");
+    assertThat(run.counts()).containsKeys("success", "test_failed");
+    RunRecord ok = run.records().stream().filter(x -> x.sha12().equals(k.abbrev("fixNeeded"))).findFirst()
+        .orElseThrow();
+    assertThat(ok.status()).isEqualTo("success");
+    assertThat(ok.specs()).containsExactly("linux.spec");
+    assertThat(history.logs(run.id(), ok)).contains("6.1/" + ok.sha12() + "/apply-check.log");
+    assertThat(history.file(run.id(), "6.1/" + ok.sha12() + "/apply-check.log")).isPresent();
+    assertThat(history.runFiles(run.id())).contains("backport.log", "results.jsonl");
   }
 }

@@ -6,6 +6,7 @@ import dev.patchflow.api.v1.NativeApi;
 import dev.patchflow.config.Config;
 import dev.patchflow.config.DatabaseConfig;
 import dev.patchflow.store.Database;
+import dev.patchflow.testing.BackportRuns;
 import dev.patchflow.testing.TestServer;
 import dev.patchflow.testing.Tools;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ class WebUiBrowserIT {
     Path driver = Tools.require("chromedriver");
     Database db = Database.open(DatabaseConfig.EMBEDDED, tmp.resolve("home"));
     server = new TestServer(db, new NativeApi(db, Config.DEFAULT, Clock.systemUTC()),
-        new WebUi(db, new dev.patchflow.users.Users(db, Clock.systemUTC()), Clock.systemUTC()));
+        new WebUi(db, new dev.patchflow.users.Users(db, Clock.systemUTC()), Clock.systemUTC(),
+            BackportRuns.write(tmp.resolve("backport"))));
     assertThat(server.send("POST", "/api/v1/messages", server.importerToken, "message/rfc822", HOSTILE).statusCode())
         .isEqualTo(201);
     ChromeOptions options = new ChromeOptions();
@@ -134,5 +136,37 @@ class WebUiBrowserIT {
     var r = server.send("POST", "/patch/1/update", null, "application/x-www-form-urlencoded", "state=accepted&csrf=guess");
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.body()).contains("CSRF");
+  }
+
+  @Test
+  void backportRunsAndTheirResultsAreShown() throws Exception {
+    browser.get(server.url("/"));
+    browser.findElement(By.linkText("Backport")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Backport runs");
+    String runs = browser.findElement(By.id("runs")).getText();
+    assertThat(runs).contains(BackportRuns.DONE).contains(BackportRuns.BLOCKED).contains("success 1")
+        .contains("build_failed 1").contains("no results.jsonl yet");
+    assertThat(browser.findElement(By.id("summaries")).getText()).contains("network unavailable");
+
+    browser.findElement(By.linkText(BackportRuns.DONE)).click();
+    var results = browser.findElement(By.id("results"));
+    assertThat(results.getText()).contains("111111111111").contains("success").contains("already_integrated")
+        .contains("build_failed").contains("routing_none").contains("linux.spec: Patch512")
+        .contains("net: fix a leak in <script>window.__xss=1</script>");
+    assertThat(xss()).isNull();
+    // the stylesheet applies under the CSP: a success and a failed build look different
+    String ok = browser.findElement(By.cssSelector("#results .status.success")).getCssValue("background-color");
+    String failed = browser.findElement(By.cssSelector("#results .status.build_failed")).getCssValue("background-color");
+    assertThat(ok).isNotEqualTo(failed);
+    var pr = browser.findElement(By.cssSelector("#results a.pr"));
+    assertThat(pr.getAttribute("href")).isEqualTo(BackportRuns.PR);
+    assertThat(browser.findElements(By.cssSelector("#results a.pr"))).hasSize(1);
+    assertThat(results.getText()).contains("javascript:window.__xss=2");
+    Path shot = Path.of("target", "backport-run.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+    browser.findElement(By.cssSelector("#results a[href$='/6.1/111111111111/apply-check.log']")).click();
+    assertThat(browser.findElement(By.tagName("body")).getText()).isEqualTo("patch applies cleanly to v6.1.100");
   }
 }
