@@ -85,19 +85,7 @@ public final class ScanReport {
   }
 
   private static List<String> reviewLines(Candidate c, CandidateFinder.Result r) {
-    List<String> out = new ArrayList<>();
-    for (String id : c.cves()) {
-      CveRecord rec = r.records().get(id);
-      if (rec == null) {
-        out.add(id + ": no CVE record");
-      } else {
-        out.add(id + ": " + rec.cvss().map(s -> s.score() + " " + s.severity()).orElse("not scored")
-            + (rec.title().isEmpty() ? "" : " - " + rec.title()));
-      }
-    }
-    if (out.isEmpty()) {
-      out.add("no CVE record");
-    }
-    return out;
+    return CveReview.lines(c, r.records());
   }
+
 }

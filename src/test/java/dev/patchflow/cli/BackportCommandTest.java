@@ -84,6 +84,8 @@ class BackportCommandTest {
         .contains(k.abbrev("fixNeeded") + "  planned")
         .contains("would add Patch100 in linux.spec (0001-net-fix-b6-refcount.patch) on backport/" + k.abbrev("fixNeeded"))
         .contains("already_integrated");
+    // without --skip-review each candidate shows its CVE review (this config has no CVE records)
+    assertThat(r.out()).contains("    review: CVE-2025-12345: no CVE record\n").contains("    review: no CVE record\n");
     assertThat(Files.exists(logs) ? Files.list(logs).toList() : List.of()).isEqualTo(before);
   }
 
@@ -94,7 +96,7 @@ class BackportCommandTest {
         "--skip-review", "--json", json.toString());
     assertThat(r.code()).as(r.err() + r.out()).isZero();
     assertThat(r.out()).contains(k.abbrev("fixNeeded") + "  success").contains("not pushed: --skip-push")
-        .contains("test_failed");
+        .contains("test_failed").doesNotContain("review:");
     assertThat(r.out()).containsPattern("(?m)^backport-counts: test_failed=1 needs_review=2 success=3 not_affected=1 already_integrated=3$");
     assertThat(Files.readAllLines(logs.resolve("summary.log"))).last().asString()
         .matches("\\S+ run \\d{8}T\\d{6}Z COMPLETED: test_failed=1 needs_review=2 success=3 not_affected=1 already_integrated=3");

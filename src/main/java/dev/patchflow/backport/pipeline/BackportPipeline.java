@@ -4,6 +4,7 @@ import dev.patchflow.backport.Applicability;
 import dev.patchflow.backport.Candidate;
 import dev.patchflow.backport.CandidateFinder;
 import dev.patchflow.backport.Changelog;
+import dev.patchflow.backport.CveRecord;
 import dev.patchflow.backport.CveRecords;
 import dev.patchflow.backport.Flavours;
 import dev.patchflow.backport.KernelLine;
@@ -90,10 +91,13 @@ public final class BackportPipeline {
    *
    * @param blocked why the run did not start (pre-flight); empty when it ran
    * @param scanned the upstream commits in the window
+   * @param review the CVE records of the candidates, by id, when the run reviews them (not --skip-review)
    */
-  public record RunResult(Optional<String> blocked, int scanned, List<CandidateResult> results) {
+  public record RunResult(Optional<String> blocked, int scanned, List<CandidateResult> results,
+      Optional<Map<String, CveRecord>> review) {
     public RunResult {
       results = List.copyOf(results);
+      review = review.map(m -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m)));
     }
   }
 
@@ -101,7 +105,7 @@ public final class BackportPipeline {
     Optional<String> blocked = preflight.blocker();
     if (blocked.isPresent()) {
       log.note("not running: " + blocked.get());
-      return new RunResult(blocked, 0, List.of());
+      return new RunResult(blocked, 0, List.of(), Optional.empty());
     }
     List<KernelLineConfig> lines = select(options);
     SourceRepos sources = new SourceRepos(workDir.resolve("mirrors"), !options.skipClone());
@@ -148,7 +152,8 @@ public final class BackportPipeline {
       }
     }
     log.finished(results);
-    return new RunResult(Optional.empty(), found.scanned(), results);
+    return new RunResult(Optional.empty(), found.scanned(), results,
+        options.skipReview() ? Optional.empty() : Optional.of(found.records()));
   }
 
   private LineRun.Context context(KernelLineConfig line, PackagingCheckout.Checkout co, Applicability.LineResult verdicts,

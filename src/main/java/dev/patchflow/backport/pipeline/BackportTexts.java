@@ -1,6 +1,7 @@
 package dev.patchflow.backport.pipeline;
 
 import dev.patchflow.backport.Candidate;
+import dev.patchflow.backport.CveReview;
 import dev.patchflow.backport.CveRecord;
 import dev.patchflow.backport.Route;
 import dev.patchflow.backport.config.KernelLineConfig;
@@ -80,12 +81,7 @@ public final class BackportTexts {
     rows.forEach(r -> b.append(r).append('\n'));
     if (review && !c.cves().isEmpty()) {
       b.append("\nCVE review:\n");
-      for (String id : c.cves()) {
-        CveRecord r = f.records().get(id);
-        b.append("- ").append(id).append(": ").append(r == null ? "no CVE record"
-            : r.cvss().map(s -> s.score() + " " + s.severity()).orElse("not scored")
-                + (r.title().isEmpty() ? "" : " - " + r.title())).append('\n');
-      }
+      CveReview.lines(c, f.records()).forEach(l -> b.append("- ").append(l).append('\n'));
     }
     f.route().warnings().forEach(w -> b.append("\nNote: ").append(w).append('\n'));
     return b.toString();

@@ -2,6 +2,7 @@ package dev.patchflow.backport.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patchflow.backport.CveReview;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class RunReport {
       if (k > 0) {
         CandidateResult r = run.results().get(k - 1);
         out.append("    ").append(r.candidate().subject()).append(" - ").append(r.outcome().reason()).append('\n');
+        run.review().ifPresent(records -> out.append("    review: ")
+            .append(String.join("; ", CveReview.lines(r.candidate(), records))).append('\n'));
       }
     }
     // the line run-now sums over the kernel lines of a run (see InstallScripts)
@@ -87,6 +90,7 @@ public final class RunReport {
       a.buildLogs().forEach(p -> o.withArray("build_logs").add(p.toString()));
       o.put("test_log", a.testLog() == null ? null : a.testLog().toString());
       o.put("pr_url", a.prUrl());
+      run.review().ifPresent(records -> CveReview.lines(r.candidate(), records).forEach(o.putArray("review")::add));
       out.append(o).append('\n');
     }
     return out.toString();
