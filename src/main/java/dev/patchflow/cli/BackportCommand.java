@@ -51,6 +51,12 @@ final class BackportCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month of upstream commits to scan (default: this month, UTC).")
   String month;
 
+  @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "First day of the window (with --until; instead of --month).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last day of the window, included.")
+  String until;
+
   @Option(names = "--commit", paramLabel = "SHA", split = ",",
       description = "Exactly these upstream commits instead of a month's fixes (repeat or comma list).")
   List<String> commits = new ArrayList<>();
@@ -97,12 +103,7 @@ final class BackportCommand implements Callable<Integer> {
       throw new UserError("--repo-url and --branch apply to one kernel line; give --kernel X.Y once");
     }
     Clock clock = Clock.systemUTC();
-    ScanWindow window;
-    try {
-      window = ScanWindow.month(month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(month));
-    } catch (DateTimeParseException e) {
-      throw new UserError("--month: want YYYY-MM, got " + month);
-    }
+    ScanWindow window = window(clock);
     BackportPipeline.Options options = new BackportPipeline.Options(window, kernels, repoUrl, branch, skipClone,
         skipReview, skipPush, enableBuild, limit, dryRun, listedCommits());
     PrintWriter err = spec.commandLine().getErr();
@@ -144,9 +145,30 @@ final class BackportCommand implements Callable<Integer> {
     return broken ? 1 : 0;
   }
 
+  /** --month, or --since and --until, or this month (UTC). */
+  private ScanWindow window(Clock clock) {
+    if ((since == null) != (until == null)) {
+      throw new UserError("--since and --until go together");
+    }
+    if (since != null && month != null) {
+      throw new UserError("--month and --since/--until: give one");
+    }
+    try {
+      if (since != null) {
+        return ScanWindow.days(java.time.LocalDate.parse(since), java.time.LocalDate.parse(until));
+      }
+      return ScanWindow.month(month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(month));
+    } catch (DateTimeParseException e) {
+      throw new UserError(since != null ? "--since/--until: want YYYY-MM-DD, got " + since + " and " + until
+          : "--month: want YYYY-MM, got " + month);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--since/--until: " + e.getMessage());
+    }
+  }
+
   private List<String> listedCommits() throws java.io.IOException {
-    if ((!commits.isEmpty() || commitsFile != null) && month != null) {
-      throw new UserError("--month and --commit/--commits: give one (a month's fixes, or the commits named)");
+    if ((!commits.isEmpty() || commitsFile != null) && (month != null || since != null)) {
+      throw new UserError("--month/--since and --commit/--commits: give one (a window's fixes, or the commits named)");
     }
     List<String> all = new ArrayList<>();
     for (String c : commits) {

@@ -106,6 +106,18 @@ class BackportCommandTest {
   }
 
   @Test
+  void sinceAndUntilChooseTheDays() {
+    Result r = run("backport", "--config", config.toString(), "--since", "2025-03-07", "--until", "2025-03-08", "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 results from 2 upstream commits").contains(k.abbrev("fixNeeded"))
+        .contains(k.abbrev("ccStableOnly"));
+    assertThat(run("backport", "--config", config.toString(), "--since", "2025-03-07", "--dry-run").err())
+        .contains("--since and --until go together");
+    assertThat(run("backport", "--config", config.toString(), "--since", "2025-03-09", "--until", "2025-03-01",
+        "--dry-run").err()).contains("--since/--until: empty window");
+  }
+
+  @Test
   void withoutABackportSectionItSaysSo() throws Exception {
     Path empty = tmp.resolve("empty.yaml");
     Files.writeString(empty, "server: {port: 0}\n");
@@ -168,7 +180,7 @@ class BackportCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--commits: " + report + ":1: ");
     assertThat(run("backport", "--config", config.toString(), "--commit", k.abbrev("late"), "--month", "2025-03")
-        .err()).contains("--month and --commit/--commits: give one");
+        .err()).contains("--month/--since and --commit/--commits: give one");
   }
 
   /** What a run leaves in its folder is what the web UI's status page reads. */
