@@ -1,5 +1,6 @@
 package dev.patchflow.bench;
 
+import dev.patchflow.backport.Candidate;
 import dev.patchflow.backport.CandidateFinder;
 import dev.patchflow.backport.CveRecords;
 import dev.patchflow.backport.KernelLine;
@@ -13,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scan benchmark: one month (March 2025, about 8,300 commits) of a 100,000-commit
- * repository, scanned for backport candidates by {@code patchflow backport scan} run as a
- * process (as a user runs it: JVM start included) and by {@link CandidateFinder} in this JVM,
- * against {@code git log --grep=Fixes: --grep=CVE- -i --format=%H} over the same window, in the
- * same run. Each is run in turns, best of {@code patchflow.bench.scan.rounds} (default 5).
+ * The scan benchmark: one month (March 2025, about 8,500 commits) of a 100,000-commit
+ * repository. {@code patchflow backport --dry-run --month 2025-03} (the whole pipeline's plan for
+ * one kernel line, as a process through the {@code patchflow} launcher: JVM start included) and
+ * {@link CandidateFinder} in this JVM, against {@code git log --grep=Fixes: --grep=CVE- -i
+ * --format=%H} over the same window, in the same run. Each is run in turns, best of
+ * {@code patchflow.bench.scan.rounds} (default 5).
  */
 final class ScanBench {
   private static final int ROUNDS = Integer.getInteger("patchflow.bench.scan.rounds", 5);
@@ -31,76 +33,125 @@ final class ScanBench {
 
   boolean run(Figures figures) throws Exception {
     ScanCorpus corpus = ScanCorpus.get(dataDir);
+    ScanPipelineSetup setup = ScanPipelineSetup.make(corpus);
+    try {
+      return run(figures, corpus, setup);
+    } finally {
+      Dirs.deleteTree(setup.dir);
+    }
+  }
+
+  private boolean run(Figures figures, ScanCorpus corpus, ScanPipelineSetup setup) throws Exception {
     ScanWindow window = ScanWindow.month(MONTH);
     List<String> gitLog = new ArrayList<>(List.of("log", "--grep=Fixes:", "--grep=CVE-", "-i", "--format=%H"));
     gitLog.addAll(window.gitArgs());
     gitLog.add("master");
-    List<String> cli = List.of(java(), "-jar", jar(), "backport", "scan", "--upstream", corpus.repo.toString(),
-        "--rev", "master", "--month", MONTH.toString(), "--cve-dir", corpus.vulns.toString(), "--skip-review");
+    List<String> dryRun = List.of("backport", "--config", setup.config.toString(), "--dry-run", "--month", MONTH.toString());
+    List<String> scan = List.of("backport", "scan", "--upstream", corpus.repo.toString(), "--rev", "master", "--month",
+        MONTH.toString(), "--cve-dir", corpus.vulns.toString(), "--skip-review");
     CveRecords records = CveRecords.open(corpus.vulns);
     CandidateFinder finder = new CandidateFinder(new dev.patchflow.git.Git(corpus.repo), records);
     CandidateFinder.Request request = new CandidateFinder.Request(window, "master", List.of(), 0);
     CandidateFinder.Request withLine = new CandidateFinder.Request(window, "master", List.of(KernelLine.of("6.1")), 0);
 
     finder.find(request);  // warm-up: JIT and the page cache
-    double git = Double.MAX_VALUE;
-    double process = Double.MAX_VALUE;
-    double inProcess = Double.MAX_VALUE;
-    double line = Double.MAX_VALUE;
+    Best git = new Best();
+    Best process = new Best();
+    Best plain = new Best();
+    Best scanCommand = new Best();
+    Best floor = new Best();
+    Best inProcess = new Best();
+    Best line = new Best();
     int matches = 0;
     CandidateFinder.Result result = null;
-    String printed = "";
+    String planned = "";
     for (int round = 1; round <= ROUNDS; round++) {
       long t0 = System.nanoTime();
       String out = new Git(corpus.repo).run(Map.of(), gitLog.toArray(new String[0]));
-      git = Math.min(git, ms(t0));
+      git.add(t0);
       matches = (int) out.lines().count();
       t0 = System.nanoTime();
-      printed = exec(cli);
-      process = Math.min(process, ms(t0));
+      planned = exec(launcher(dryRun));
+      process.add(t0);
+      t0 = System.nanoTime();
+      exec(plainJava(dryRun));
+      plain.add(t0);
+      t0 = System.nanoTime();
+      exec(launcher(scan));
+      scanCommand.add(t0);
+      t0 = System.nanoTime();
+      exec(launcher(List.of("--version")));
+      floor.add(t0);
       t0 = System.nanoTime();
       result = finder.find(request);
-      inProcess = Math.min(inProcess, ms(t0));
+      inProcess.add(t0);
       t0 = System.nanoTime();
       finder.find(withLine);
-      line = Math.min(line, ms(t0));
+      line.add(t0);
     }
-    String head = printed.lines().findFirst().orElse("");
-    System.err.println("bench: scan: " + head);
-    if (!head.startsWith(result.candidates().size() + " candidates in " + result.scanned() + " commits")) {
-      System.err.println("bench: scan: the command and the service disagree");
+    String head = planned.lines().skip(1).findFirst().orElse("");
+    long plans = planned.lines().filter(l -> l.contains("  planned")).count();
+    System.err.println("bench: scan: " + head + ", " + plans + " planned");
+    if (!head.equals(result.candidates().size() + " results from " + result.scanned() + " upstream commits") || plans == 0) {
+      System.err.println("bench: scan: the command and the service disagree, or nothing was planned");
       return false;
     }
-    long byRecord = result.candidates().stream().filter(c -> c.reasons().contains(dev.patchflow.backport.Candidate.Reason.CVE_RECORD)).count();
+    long byRecord = result.candidates().stream().filter(c -> c.reasons().contains(Candidate.Reason.CVE_RECORD)).count();
     figures.add("scan.commits", result.scanned(), "commits");
     figures.add("scan.candidates", result.candidates().size(), "commits");
     figures.add("scan.candidates_by_cve_record", byRecord, "commits");
+    figures.add("scan.planned", plans, "commits");
     figures.add("scan.git_log_matches", matches, "commits");
-    figures.add("scan.git_log_ms", git, "ms");
-    figures.add("scan.patchflow_ms", process, "ms");
-    figures.add("scan.patchflow_in_process_ms", inProcess, "ms");
-    figures.add("scan.patchflow_with_6.1_line_ms", line, "ms");
-    figures.add("scan.ratio_vs_git_log", process / git, "x");
-    figures.add("scan.ratio_in_process_vs_git_log", inProcess / git, "x");
+    figures.add("scan.git_log_ms", git.ms, "ms");
+    figures.add("scan.patchflow_ms", process.ms, "ms");
+    figures.add("scan.patchflow_first_run_ms", process.first, "ms");
+    figures.add("scan.patchflow_without_cds_ms", plain.ms, "ms");
+    figures.add("scan.scan_command_ms", scanCommand.ms, "ms");
+    figures.add("scan.jvm_floor_ms", floor.ms, "ms");
+    figures.add("scan.patchflow_in_process_ms", inProcess.ms, "ms");
+    figures.add("scan.patchflow_with_6.1_line_ms", line.ms, "ms");
+    figures.add("scan.ratio_vs_git_log", process.ms / git.ms, "x");
+    figures.add("scan.ratio_in_process_vs_git_log", inProcess.ms / git.ms, "x");
     return true;
   }
 
-  private static double ms(long t0) {
-    return (System.nanoTime() - t0) / 1e6;
+  /** The shortest of a command's times, and its first. */
+  private static final class Best {
+    double ms = Double.MAX_VALUE;
+    double first = -1;
+
+    void add(long t0) {
+      double t = (System.nanoTime() - t0) / 1e6;
+      ms = Math.min(ms, t);
+      first = first < 0 ? t : first;
+    }
   }
 
-  private static String exec(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  /** As a user runs it: the repository's launcher script, on the jar under test. */
+  private static ProcessBuilder launcher(List<String> args) {
+    List<String> command = new ArrayList<>(List.of(System.getProperty("patchflow.bench.launcher", "./patchflow")));
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("PATCHFLOW_JAR", jar());
+    return pb;
+  }
+
+  /** {@code java -jar}, without the launcher (and its class-data sharing archive). */
+  private static ProcessBuilder plainJava(List<String> args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar()));
+    command.addAll(args);
+    return new ProcessBuilder(command);
+  }
+
+  private static String exec(ProcessBuilder pb) throws IOException, InterruptedException {
+    Process p = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " exited with " + p.exitValue());
+      throw new IOException(String.join(" ", pb.command()) + " exited with " + p.exitValue());
     }
     return out;
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** The jar this benchmark runs against (bench/run puts its copy first on the class path). */

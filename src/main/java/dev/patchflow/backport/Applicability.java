@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,8 +32,17 @@ import java.util.stream.Stream;
 public final class Applicability {
   private static final Pattern SPEC_VERSION = Pattern.compile("(?m)^Version:\\s*(\\d+\\.\\d+\\.\\d+)\\s*$");
 
+  private static final Executor PATCH_IDS = r -> {
+    Thread t = new Thread(r, "patch-ids");
+    t.setDaemon(true);
+    t.start();
+  };
+
   private final Git repo;
   private final CveRecords records;
+  /** Patch-ids worked out so far, and every commit asked for (commits without a diff have none). */
+  private final Map<CommitId, String> ids = new java.util.HashMap<>();
+  private final Set<CommitId> idsAsked = new java.util.HashSet<>();
 
   public Applicability(Git repo, CveRecords records) {
     this.repo = repo;
@@ -67,26 +79,31 @@ public final class Applicability {
     Set<CommitId> asked = new LinkedHashSet<>();
     candidates.forEach(c -> asked.add(c.sha()));
     candidates.forEach(c -> c.fixes().forEach(f -> Optional.ofNullable(resolved.get(f)).ifPresent(asked::add)));
-    Set<CommitId> inBase = batch.reachableFrom(base, asked);
-
     // Patch-ids only for candidates nothing else placed, and only the stable commits sharing a subject with one.
-    List<CommitId> unplaced = new ArrayList<>();
+    // Which candidates the spec and the stable branch name does not depend on the walk below, so their ids are
+    // worked out beside it, a second git on the second core; those of candidates the walk finds in the base
+    // release are then not looked at.
+    List<CommitId> unnamed = new ArrayList<>();
     List<CommitId> sameSubject = new ArrayList<>();
     for (Candidate c : candidates) {
-      if (!inBase.contains(c.sha()) && spec.carrying(c.sha().sha()).isEmpty() && stable.backportOf(c.sha()).isEmpty()) {
-        unplaced.add(c.sha());
+      if (spec.carrying(c.sha().sha()).isEmpty() && stable.backportOf(c.sha()).isEmpty()) {
+        unnamed.add(c.sha());
         sameSubject.addAll(stable.withSubject(c.subject()));
       }
     }
     boolean wantIds = line.specDir().isPresent() || !sameSubject.isEmpty();
-    List<CommitId> forIds = new ArrayList<>(unplaced);
+    List<CommitId> forIds = new ArrayList<>(unnamed);
     forIds.addAll(sameSubject);
-    Map<CommitId, String> patchIds = wantIds ? batch.patchIds(forIds) : Map.of();
+    CompletableFuture<Map<CommitId, String>> newIds = wantIds ? patchIds(batch, forIds) : CompletableFuture.completedFuture(Map.of());
+    Set<CommitId> inBase = batch.reachableFrom(base, asked);
+    Set<CommitId> unplaced = new LinkedHashSet<>(unnamed);
+    unplaced.removeIf(inBase::contains);
+    Map<CommitId, String> patchIds = join(newIds);
 
     int level = at.map(KernelVersion::patchLevel).orElse(0);
     Map<CommitId, Verdict> verdicts = new LinkedHashMap<>();
     for (Candidate c : candidates) {
-      Optional<String> id = Optional.ofNullable(patchIds.get(c.sha()));
+      Optional<String> id = unplaced.contains(c.sha()) ? Optional.ofNullable(patchIds.get(c.sha())) : Optional.empty();
       Optional<String> inSpec = spec.carrying(c.sha().sha()).map(f -> f + " (names the commit)")
           .or(() -> id.flatMap(spec::withPatchId).map(f -> f + " (same patch-id)"));
       Optional<String> onStable = stable.backportOf(c.sha()).map(s -> s + " on " + line.stableBranch().get() + " (names the commit)")
@@ -109,6 +126,48 @@ public final class Applicability {
       verdicts.put(c.sha(), Judgement.judge(line, at, facts));
     }
     return new LineResult(line, at, verdicts);
+  }
+
+  /**
+   * The patch-ids of these commits, from one git pipe started now on its own thread; commits an
+   * earlier line of the same run asked for are not worked out again (a commit's patch-id is the
+   * same for every line).
+   */
+  private CompletableFuture<Map<CommitId, String>> patchIds(Batch batch, List<CommitId> commits) {
+    List<CommitId> missing;
+    Map<CommitId, String> known = new LinkedHashMap<>();
+    synchronized (ids) {
+      missing = commits.stream().distinct().filter(c -> !idsAsked.contains(c)).toList();
+      commits.forEach(c -> Optional.ofNullable(ids.get(c)).ifPresent(id -> known.put(c, id)));
+    }
+    if (missing.isEmpty()) {
+      return CompletableFuture.completedFuture(known);
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return batch.patchIds(missing);
+      } catch (GitException e) {
+        throw new CompletionException(e);
+      }
+    }, PATCH_IDS).thenApply(found -> {
+      synchronized (ids) {
+        idsAsked.addAll(missing);
+        ids.putAll(found);
+      }
+      known.putAll(found);
+      return known;
+    });
+  }
+
+  private static Map<CommitId, String> join(CompletableFuture<Map<CommitId, String>> f) throws GitException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof GitException g) {
+        throw g;
+      }
+      throw e;
+    }
   }
 
   /** The stable release the line's spec files build (their Version:), when they agree on one of this line. */

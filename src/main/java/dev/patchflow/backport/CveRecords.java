@@ -31,7 +31,6 @@ import java.util.stream.Stream;
 public final class CveRecords {
   private static final Pattern FILE = Pattern.compile("(CVE-\\d{4}-\\d{4,})\\.(json|sha1|dyad|vulnerable)");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Path> dirs;
   private final Map<String, List<String>> byFix;
@@ -181,13 +180,18 @@ public final class CveRecords {
     }
   }
 
+  /** Made on the first JSON record read: most runs (and the .sha1 index) read none. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static Optional<JsonNode> json(Path file) throws IOException {
     Optional<String> t = text(file);
     if (t.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readTree(t.get()));
+      return Optional.of(Json.MAPPER.readTree(t.get()));
     } catch (IOException e) {
       throw new IOException(file + ": not a JSON record: " + e.getMessage(), e);
     }

@@ -2,7 +2,9 @@ package dev.patchflow.backport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +17,12 @@ public final class PathRules {
   /** One glob and where patches touching it go. */
   public record PathRule(String glob, Targets targets) {
     boolean matches(String path) {
-      return toRegex(glob).matcher(path).matches();
+      return COMPILED.computeIfAbsent(glob, PathRules::toRegex).matcher(path).matches();
     }
   }
+
+  /** Globs as regexes, compiled once each rather than once per path looked at (a few per config). */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
   /** The rule that matched and the path it matched. */
   public record Match(PathRule rule, String path) {}

@@ -86,6 +86,20 @@ class CandidateFinderTest {
   }
 
   @Test
+  void aLineDecidedAfterOthersGetsTheVerdictsItGetsAlone() throws Exception {
+    // the lines of a run share patch-ids (worked out beside the reachability walk): sharing must change nothing
+    CandidateFinder finder = new CandidateFinder(new Git(k.repo), CveRecords.open(k.vulns));
+    ScanWindow march = ScanWindow.month(YearMonth.of(2025, 3));
+    CandidateFinder.Result again = finder.find(new CandidateFinder.Request(march, "master", List.of(line612, line61, line61), 0));
+    CandidateFinder.Result alone = finder.find(new CandidateFinder.Request(march, "master", List.of(line61), 0));
+    assertThat(again.lines().get(1)).isEqualTo(result.lines().get(0));
+    assertThat(again.lines().get(2)).isEqualTo(result.lines().get(0));
+    assertThat(again.lines().get(0)).isEqualTo(result.lines().get(1));
+    assertThat(alone.lines().get(0)).isEqualTo(result.lines().get(0));
+    assertThat(verdict(0, "specPatchId")).isInstanceOf(Verdict.AlreadyIntegrated.class);
+  }
+
+  @Test
   void aLineWithOnlyItsBaseTagNeedsWhatItsBaseHasTheBugFor() {
     assertThat(verdict(1, "fixAfterBase")).isEqualTo(new Verdict.Needed("Fixes: " + k.abbrev("bug3") + " is in v6.12"));
     assertThat(verdict(1, "fixStableMarker")).isInstanceOf(Verdict.Needed.class);

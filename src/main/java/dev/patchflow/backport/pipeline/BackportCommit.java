@@ -29,6 +29,7 @@ public final class BackportCommit {
    * What to integrate.
    *
    * @param specs the target spec files' names in the line's spec folder
+   * @param patchText the patch file's text; null for {@link #plan}, which does not read it
    * @param comment the comment above the Patch line, or null
    */
   public record Request(List<String> specs, String patchFile, String patchText, String comment, Changelog.Entry changelog) {

@@ -79,14 +79,16 @@ final class LineRun {
   private CandidateResult integrate(Candidate c, Route.To to)
       throws GitException, IOException, GitHubException, InterruptedException {
     String sha = c.sha().sha();
-    String patchText = PatchText.parse(cx.upstream().formatPatch(c.sha())).withUpstreamLine(sha);
     String patchFile = PatchFileName.of(1, c.subject());
-    BackportCommit.Request request = new BackportCommit.Request(to.specs(), patchFile, patchText,
-        BackportTexts.comment(c), steps.changelog().apply(c));
     BackportPipeline.Options options = steps.options();
     if (options.dryRun()) {
-      return plan(c, to, request);
+      // a plan needs the patch file's name, not its text: no git format-patch (a process per candidate)
+      return plan(c, to, new BackportCommit.Request(to.specs(), patchFile, null, BackportTexts.comment(c),
+          steps.changelog().apply(c)));
     }
+    String patchText = PatchText.parse(cx.upstream().formatPatch(c.sha())).withUpstreamLine(sha);
+    BackportCommit.Request request = new BackportCommit.Request(to.specs(), patchFile, patchText,
+        BackportTexts.comment(c), steps.changelog().apply(c));
     Path out = steps.log().dir().resolve(cx.line().kernel()).resolve(c.sha().abbrev());
     Path testLog = out.resolve("apply-check.log");
     String rev = cx.applyCheck().get().firstKnown(cx.sourceRevs())
