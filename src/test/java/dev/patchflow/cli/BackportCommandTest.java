@@ -6,14 +6,13 @@ import dev.patchflow.backport.KernelRepo;
 import dev.patchflow.backport.history.Run;
 import dev.patchflow.backport.history.RunHistory;
 import dev.patchflow.backport.history.RunRecord;
-import dev.patchflow.backport.pipeline.TinySpecs;
 import dev.patchflow.config.ConfigLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,41 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code patchflow backport} with no subcommand: the pipeline from the config's backport: section. */
 class BackportCommandTest {
   @TempDir static Path tmp;
+  static BackportWorld world;
   static KernelRepo k;
   static Path config;
   static Path logs;
 
   @BeforeAll
   static void setUp() throws Exception {
-    k = new KernelRepo(Files.createDirectories(tmp.resolve("k")));
-    Path pkg = Files.createDirectories(tmp.resolve("pkg/SPECS/tiny"));
-    Files.writeString(pkg.resolve("linux.spec"), TinySpecs.spec("tiny-linux", "true"));
-    git(tmp.resolve("pkg"), "init", "-q", "-b", "5.0");
-    git(tmp.resolve("pkg"), "add", "-A");
-    git(tmp.resolve("pkg"), "commit", "-q", "-m", "tree");
-    git(tmp, "clone", "-q", "--bare", tmp.resolve("pkg").toString(), tmp.resolve("pkg.git").toString());
-    logs = tmp.resolve("logs");
-    config = tmp.resolve("patchflow.yaml");
-    Files.writeString(config, config(logs, tmp.resolve("work")));
+    world = new BackportWorld(tmp);
+    k = world.k;
+    config = world.config("cmd", "");
+    logs = world.runs("cmd");
   }
 
-  private static String config(Path logs, Path work) {
-    return """
-        backport:
-          upstream: %s
-          upstream_rev: master
-          log_dir: %s
-          work_dir: %s
-          changelog: {author: "Kernel Bot <kbot@example.org>"}
-          kernels:
-            - kernel: "6.1"
-              repo: example/photon
-              git_url: %s
-              branch: "5.0"
-              spec_dir: SPECS/tiny
-              specs: {base: linux.spec}
-              stable_branch: linux-6.1.y
-        """.formatted(k.repo, logs, work, tmp.resolve("pkg.git"));
+  @AfterAll
+  static void stop() {
+    if (world != null) {
+      world.close();
+    }
   }
 
   private record Result(int code, String out, String err) {}
@@ -65,14 +47,6 @@ class BackportCommandTest {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Result(code, out.toString(), err.toString());
-  }
-
-  private static void git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> c = new java.util.ArrayList<>(List.of("git", "-c", "user.name=T", "-c", "user.email=t@example.org"));
-    c.addAll(List.of(args));
-    Process p = new ProcessBuilder(c).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
   }
 
   @Test
@@ -129,11 +103,9 @@ class BackportCommandTest {
 
   @Test
   void anUnreachableHostEndsTheRunQuietlyWithTheReason() throws Exception {
-    Path down = tmp.resolve("down.yaml");
-    Path downLogs = tmp.resolve("down-logs");
     // port 1 on loopback: refused at once, no waiting on a timeout
-    Files.writeString(down, Files.readString(config).replace("log_dir: " + logs, "log_dir: " + downLogs)
-        .replace("  upstream_rev: master\n", "  upstream_rev: master\n  network: {hosts: [\"127.0.0.1:1\"], timeout_seconds: 2, retries: 1}\n"));
+    Path down = world.config("down", "  network: {hosts: [\"127.0.0.1:1\"], timeout_seconds: 2, retries: 1}\n");
+    Path downLogs = world.runs("down");
     Result r = run("backport", "--config", down.toString(), "--month", "2025-03", "--skip-push");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("backport-failed: network unavailable (127.0.0.1:1: ").doesNotContain("success");
@@ -149,9 +121,8 @@ class BackportCommandTest {
 
   @Test
   void aRunWhileAnotherHoldsTheLockIsSkipped() throws Exception {
-    Path lockLogs = tmp.resolve("lock-logs");
-    Path cfg = tmp.resolve("lock.yaml");
-    Files.writeString(cfg, Files.readString(config).replace("log_dir: " + logs, "log_dir: " + lockLogs));
+    Path lockLogs = world.runs("lock");
+    Path cfg = world.config("lock", "");
     try (var held = new dev.patchflow.backport.RunLogFiles(lockLogs).tryLock().orElseThrow()) {
       Result r = run("backport", "--config", cfg.toString(), "--month", "2025-03", "--skip-push");
       assertThat(r.code()).as(r.err()).isZero();
@@ -186,8 +157,7 @@ class BackportCommandTest {
   /** What a run leaves in its folder is what the web UI's status page reads. */
   @Test
   void theStatusPageReadsWhatARunLeaves() throws Exception {
-    Path ownLogs = tmp.resolve("page-logs");
-    Path own = Files.writeString(tmp.resolve("page.yaml"), config(ownLogs, tmp.resolve("page-work")));
+    Path own = world.config("page", "");
     Result r = run("backport", "--config", own.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
         "--skip-review");
     assertThat(r.code()).as(r.err() + r.out()).isZero();
