@@ -32,7 +32,10 @@ public final class RunLogFiles {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern OURS = Pattern.compile("(backport_.+|kernel_.+_.+)\\.log");
   /** The folders {@code patchflow backport} writes a run's results, test and build logs into. */
-  private static final Pattern RUN_DIR = Pattern.compile("run-\\d{8}-\\d{6}");
+  private static final Pattern RUN_DIR = Pattern.compile("run-(\\d{8}-\\d{6})");
+  private static final DateTimeFormatter RUN_DIR_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  /** A run folder's results, one JSON object a line (what the status page reads). */
+  public static final String RESULTS = "results.jsonl";
 
   private final Path dir;
 
@@ -47,6 +50,24 @@ public final class RunLogFiles {
   /** A run id from its start time, e.g. {@code 20261201T020000Z}: sorts by time and fits a file name. */
   public static String runId(Instant start) {
     return RUN_ID.format(start);
+  }
+
+  /** The name of the folder of a run started at {@code start}: {@code run-20261201-020000}. */
+  public static String runFolder(Instant start) {
+    return "run-" + RUN_DIR_TIME.format(start);
+  }
+
+  /** When the run of a folder named by {@link #runFolder} started; empty for any other name. */
+  public static Optional<Instant> runFolderStart(String name) {
+    java.util.regex.Matcher m = RUN_DIR.matcher(name);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.from(RUN_DIR_TIME.parse(m.group(1))));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   public Path runLog(String runId) {
@@ -153,7 +174,7 @@ public final class RunLogFiles {
       for (Path f : files) {
         String name = f.getFileName().toString();
         boolean file = OURS.matcher(name).matches() && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        boolean folder = RUN_DIR.matcher(name).matches() && Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean folder = runFolderStart(name).isPresent() && Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if ((file || folder)
             && Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
           deleteTree(f);

@@ -2,6 +2,7 @@ package dev.patchflow.cli;
 
 import dev.patchflow.backport.ReportFile;
 import dev.patchflow.backport.RoutingRules;
+import dev.patchflow.backport.RunLogFiles;
 import dev.patchflow.backport.RunSummary;
 import dev.patchflow.backport.ScanWindow;
 import dev.patchflow.backport.config.BackportConfig;
@@ -132,7 +133,7 @@ final class BackportCommand implements Callable<Integer> {
     out.print(dryRun ? "dry run: nothing written\n" : "");
     out.print(RunReport.table(result));
     if (!dryRun) {
-      Path file = ended.runDir().resolve(BackportRun.RESULTS);
+      Path file = ended.runDir().resolve(RunLogFiles.RESULTS);
       if (json != null) {
         Files.writeString(json, RunReport.jsonLines(result), StandardCharsets.UTF_8);
         file = json;

@@ -66,7 +66,7 @@ final class BackportPages {
           history.logs(r.id(), x).stream().map(f -> link(r.id(), f)).toList()));
     }
     List<String> problems = r.badLines().stream()
-        .map(b -> RunHistory.RESULTS + (b.number() > 0 ? " line " + b.number() : "") + ": " + b.problem()).toList();
+        .map(b -> RunLogFiles.RESULTS + (b.number() > 0 ? " line " + b.number() : "") + ": " + b.problem()).toList();
     return new Views.BackportRun(r.id(), WebUi.DATE.format(r.start()), note(r), counts(r), rows, problems,
         history.runFiles(r.id()).stream().map(f -> link(r.id(), f)).toList());
   }
@@ -85,10 +85,10 @@ final class BackportPages {
 
   private static String note(Run r) {
     if (r.resultsMissing()) {
-      return "no " + RunHistory.RESULTS + " yet: the run is still going, or it was blocked or stopped (see backport.log)";
+      return "no " + RunLogFiles.RESULTS + " yet: the run is still going, or it was blocked or stopped (see backport.log)";
     }
     if (!r.badLines().isEmpty()) {
-      return r.badLines().size() + " line(s) of " + RunHistory.RESULTS + " could not be read";
+      return r.badLines().size() + " line(s) of " + RunLogFiles.RESULTS + " could not be read";
     }
     return r.records().isEmpty() ? "no candidates" : "";
   }

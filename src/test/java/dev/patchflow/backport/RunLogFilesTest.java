@@ -27,6 +27,10 @@ class RunLogFilesTest {
     assertThat(logs.runLog(id)).isEqualTo(tmp.resolve("backport_20261201T020000Z.log"));
     assertThat(logs.kernelLog("6.1", id)).isEqualTo(tmp.resolve("kernel_6.1_20261201T020000Z.log"));
     assertThatThrownBy(() -> logs.kernelLog("../x", id)).hasMessageContaining("'../x'");
+    assertThat(RunLogFiles.runFolder(NOW)).isEqualTo("run-20261201-020000");
+    assertThat(RunLogFiles.runFolderStart("run-20261201-020000")).contains(NOW);
+    assertThat(RunLogFiles.runFolderStart("run-20261341-020000")).isEmpty();
+    assertThat(RunLogFiles.runFolderStart("run-manual")).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.patchflow.backport.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patchflow.backport.RunLogFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,14 +15,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads what {@code patchflow backport} left in its log directory: one folder
@@ -30,9 +26,6 @@ import java.util.regex.Pattern;
  * paths) are checked here, so a caller can hand them over as they came.
  */
 public final class RunHistory {
-  public static final String RESULTS = "results.jsonl";
-  private static final Pattern RUN = Pattern.compile("run-(\\d{8}-\\d{6})");
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path logDir;
@@ -76,7 +69,7 @@ public final class RunHistory {
     if (dir.isEmpty()) {
       return Optional.empty();
     }
-    Path results = dir.get().resolve(RESULTS);
+    Path results = dir.get().resolve(RunLogFiles.RESULTS);
     if (!Files.isRegularFile(results)) {
       return Optional.of(new Run(id, start(id).orElseThrow(), true, List.of(), List.of()));
     }
@@ -88,7 +81,7 @@ public final class RunHistory {
     } catch (IOException e) {
       // not UTF-8, or unreadable: say so rather than show an empty run
       return Optional.of(new Run(id, start(id).orElseThrow(), false, List.of(),
-          List.of(new Run.BadLine(0, "cannot read " + RESULTS + ": " + e.getMessage()))));
+          List.of(new Run.BadLine(0, "cannot read " + RunLogFiles.RESULTS + ": " + e.getMessage()))));
     }
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
@@ -222,16 +215,9 @@ public final class RunHistory {
   }
 
   private static Optional<Instant> start(String name) {
-    var m = RUN.matcher(name);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDateTime.parse(m.group(1), NAME).toInstant(ZoneOffset.UTC));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return RunLogFiles.runFolderStart(name);
   }
+
 
   /** The real path of {@code relative} under {@code dir} when it exists and stays inside it. */
   private static Optional<Path> inside(Path dir, String relative) {

@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackportRun {
   private static final Logger LOG = LoggerFactory.getLogger(BackportRun.class);
-  /** The run's results as JSON lines, in its folder (what the status page reads). */
-  public static final String RESULTS = "results.jsonl";
 
   /**
    * What a run needs beside its options.
@@ -96,7 +94,7 @@ public final class BackportRun {
       Path runDir = null;
       if (writes) {
         runDir = log.dir();
-        java.nio.file.Files.writeString(runDir.resolve(RESULTS), RunReport.jsonLines(result),
+        java.nio.file.Files.writeString(runDir.resolve(RunLogFiles.RESULTS), RunReport.jsonLines(result),
             java.nio.charset.StandardCharsets.UTF_8);
       }
       Ended ended = end(files, done, result, runDir, ownsHousekeeping && writes);

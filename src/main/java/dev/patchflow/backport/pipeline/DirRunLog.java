@@ -1,5 +1,6 @@
 package dev.patchflow.backport.pipeline;
 
+import dev.patchflow.backport.RunLogFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
@@ -16,7 +16,6 @@ import java.util.function.Consumer;
  * first asked for, holding {@code backport.log}; each note is also passed on (to the console).
  */
 public final class DirRunLog implements RunLog {
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
 
   private final Path dir;
@@ -24,7 +23,7 @@ public final class DirRunLog implements RunLog {
   private final Consumer<String> echo;
 
   public DirRunLog(Path logDir, Clock clock, Consumer<String> echo) {
-    this.dir = logDir.resolve("run-" + NAME.format(clock.instant()));
+    this.dir = logDir.resolve(RunLogFiles.runFolder(clock.instant()));
     this.clock = clock;
     this.echo = echo;
   }
