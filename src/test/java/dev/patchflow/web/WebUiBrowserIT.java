@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -72,6 +75,25 @@ class WebUiBrowserIT {
     }
   }
 
+  /**
+   * The text of {@code element} once the page a form post led to shows {@code expected} there, or
+   * its last text after 30 s (the caller's assertion then says what it was).
+   */
+  private static String afterSubmit(By element, String expected) {
+    String[] last = {""};
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> {
+            List<WebElement> found = d.findElements(element);
+            last[0] = found.isEmpty() ? "" : found.get(0).getText();
+            return last[0].contains(expected);
+          });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // reported by the caller's assertion, with the text seen
+    }
+    return last[0];
+  }
+
   private static Object xss() {
     return ((JavascriptExecutor) browser).executeScript("return window.__xss === undefined ? null : window.__xss;");
   }
@@ -105,7 +127,8 @@ class WebUiBrowserIT {
     browser.findElement(By.name("username")).sendKeys("maint");
     browser.findElement(By.name("password")).sendKeys("maintainer-password");
     browser.findElement(By.cssSelector("form.login button")).click();
-    assertThat(browser.findElement(By.cssSelector("header nav")).getText()).contains("maint");
+    // a form post is not waited for by click(): wait for the page it leads to
+    assertThat(afterSubmit(By.cssSelector("header nav"), "maint")).contains("maint");
 
     browser.get(server.url("/project/" + TestServer.PROJECT + "/list/"));
     var box = browser.findElement(By.name("q"));
@@ -124,7 +147,7 @@ class WebUiBrowserIT {
     browser.findElement(By.linkText("[widgets,v2,3/3] widget: add widget_full()")).click();
     new Select(browser.findElement(By.name("state"))).selectByValue("accepted");
     browser.findElement(By.cssSelector("#update button")).click();
-    assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("accepted");
+    assertThat(afterSubmit(By.id("state"), "accepted")).isEqualTo("accepted");
     assertThat(server.get("/api/1.3/patches/?state=accepted", null).body()).contains("widget: add widget_full()");
     // The anonymous copy of the page is out of date now: a reader sees the new state.
     assertThat(server.get(patchPage.substring(patchPage.indexOf("/project/")), null).body())
