@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class Changelog {
   private static final Pattern RELEASE = Pattern.compile("^(Release\\s*:\\s*)(\\d+)(.*)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ENTRY = Pattern.compile("^\\*\\s+(\\w{3}\\s+\\w{3}\\s+(\\d{1,2})\\s+\\d{4})\\s+(.*?)\\s*$");
+  private static final Pattern ENTRY = Pattern.compile("^\\*\\s+(\\w{3}\\s+\\w{3}\\s+(\\d{1,2})\\s+\\d{4})\\s+(.*)$");
   private static final Pattern VERSIONED = Pattern.compile("^(.*?>)(\\s+-\\s+|\\s+)(\\d\\S*-\\S+)$");
   private static final DateTimeFormatter READ = DateTimeFormatter.ofPattern("EEE MMM d yyyy", Locale.ENGLISH);
+  private static final int STYLE_SAMPLE = 200;
+  private static final DateTimeFormatter PADDED = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH);
 
   private Changelog() {}
 
@@ -58,14 +60,20 @@ public final class Changelog {
   public static SpecFile addEntry(SpecFile spec, Entry entry, String versionRelease) throws SpecEditException {
     int at = spec.sectionLine("%changelog").orElseThrow(() -> new SpecEditException(spec.name() + ": no %changelog"));
     Optional<Matcher> top = Optional.empty();
-    // Days below 10: Photon mostly writes "Jun 02", with a few "Jun 2"; follow the majority.
+    // Days below 10: Photon mostly writes "Jun 02", with a few "Jun 2"; follow the majority of the
+    // newest entries (today's maintainers, and a spec's thousands of old entries are not read again per fix).
     int padded = 0;
     int unpadded = 0;
-    for (int i = at + 1; i < spec.lines().size(); i++) {
+    int seen = 0;
+    for (int i = at + 1; i < spec.lines().size() && seen < STYLE_SAMPLE; i++) {
+      if (!spec.lines().get(i).startsWith("*")) {
+        continue;
+      }
       Matcher m = ENTRY.matcher(spec.lines().get(i));
       if (!m.matches()) {
         continue;
       }
+      seen++;
       if (top.isEmpty()) {
         top = Optional.of(m);
       }
@@ -78,7 +86,7 @@ public final class Changelog {
     boolean versioned = true;
     String separator = " ";
     if (top.isPresent()) {
-      Matcher v = VERSIONED.matcher(top.get().group(3));
+      Matcher v = VERSIONED.matcher(top.get().group(3).strip());
       versioned = v.matches();
       if (versioned) {
         separator = v.group(2);
@@ -93,8 +101,7 @@ public final class Changelog {
         // A top entry rpm itself would reject is not ours to judge; the order check just does not apply.
       }
     }
-    String date = DateTimeFormatter.ofPattern(padded >= unpadded ? "EEE MMM dd yyyy" : "EEE MMM d yyyy", Locale.ENGLISH)
-        .format(entry.date());
+    String date = (padded >= unpadded ? PADDED : READ).format(entry.date());
     List<String> add = new ArrayList<>();
     add.add("* " + date + " " + entry.author().strip() + (versioned ? separator + versionRelease : ""));
     entry.lines().forEach(l -> add.add("- " + l));

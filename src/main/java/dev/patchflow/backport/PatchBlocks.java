@@ -52,16 +52,24 @@ public final class PatchBlocks {
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       if (i < prep) {
+        if (!l.startsWith("#")) {
+          continue;
+        }
+        // the patterns backtrack; most comment lines have neither a range nor a closing colon
+        boolean mayRange = l.indexOf('[') >= 0 && l.contains("..");
         Matcher r = RANGED.matcher(l);
         Matcher b = BARE.matcher(l);
-        if (r.matches()) {
+        if (mayRange && r.matches()) {
           int from = Integer.parseInt(r.group(2));
           int to = Integer.parseInt(r.group(3));
           // Real specs carry slips such as "[1500..1409]"; such a header bounds nothing.
           headers.add(new Header(i, r.group(1), from <= to ? new Range(from, to) : null));
-        } else if (b.matches()) {
+        } else if (l.stripTrailing().endsWith(":") && b.matches()) {
           headers.add(new Header(i, b.group(1), null));
         }
+        continue;
+      }
+      if (!l.contains("%autopatch") && !l.contains("%patch")) {
         continue;
       }
       Matcher a = AUTOPATCH.matcher(l);

@@ -118,6 +118,9 @@ public final class SpecEditor {
     int spaced = 0;
     int tight = 0;
     for (String l : spec.lines()) {
+      if (!l.startsWith("#")) {
+        continue;
+      }
       Matcher m = FIX_COMMENT.matcher(l);
       if (m.find()) {
         if (m.group(1).isEmpty()) {

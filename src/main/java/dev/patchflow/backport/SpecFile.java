@@ -18,6 +18,7 @@ public final class SpecFile {
   private static final Pattern SOURCE = Pattern.compile("^Source(\\d+)\\s*:\\s*(\\S+)");
   private static final Pattern INCLUDE = Pattern.compile("^%include\\s+(\\S+)");
   private static final Pattern SOURCE_REF = Pattern.compile("^%\\{(?:SOURCE|S:)\\s*(\\d+)}$");
+  private static final Pattern MACRO = Pattern.compile("%\\{(\\w+)}|%(\\w+)");
   private static final Pattern DEFINE = Pattern.compile("^%(?:define|global)\\s+(\\w+)\\s+(.+?)\\s*$");
 
   /** A {@code PatchN: file} line. */
@@ -29,6 +30,10 @@ public final class SpecFile {
   private final String name;
   private final List<String> lines;
   private final boolean finalNewline;
+  // Views worked out on first use: planning a month of fixes asks them of the same spec hundreds of times.
+  private List<PatchDecl> patches;
+  private Map<Integer, String> sources;
+  private List<Include> includes;
 
   private SpecFile(String name, List<String> lines, boolean finalNewline) {
     this.name = name;
@@ -67,13 +72,19 @@ public final class SpecFile {
   }
 
   public List<PatchDecl> patches() {
-    return patchDecls(lines);
+    if (patches == null) {
+      patches = List.copyOf(patchDecls(lines));
+    }
+    return patches;
   }
 
   /** The Patch lines of a patch list text ({@code %include}d or given as a Source). */
   public static List<PatchDecl> patchDecls(List<String> text) {
     List<PatchDecl> out = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {
+      if (!text.get(i).startsWith("Patch")) {
+        continue;
+      }
       Matcher m = PATCH.matcher(text.get(i));
       if (m.find()) {
         out.add(new PatchDecl(i, Integer.parseInt(m.group(1)), m.group(2)));
@@ -83,20 +94,33 @@ public final class SpecFile {
   }
 
   public Map<Integer, String> sources() {
+    if (sources != null) {
+      return sources;
+    }
     Map<Integer, String> out = new TreeMap<>();
     for (String l : lines) {
+      if (!l.startsWith("Source")) {
+        continue;
+      }
       Matcher m = SOURCE.matcher(l);
       if (m.find()) {
         out.put(Integer.parseInt(m.group(1)), m.group(2));
       }
     }
-    return out;
+    sources = java.util.Collections.unmodifiableMap(out);
+    return sources;
   }
 
   public List<Include> includes() {
+    if (includes != null) {
+      return includes;
+    }
     Map<Integer, String> sources = sources();
     List<Include> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("%include")) {
+        continue;
+      }
       Matcher m = INCLUDE.matcher(lines.get(i));
       if (!m.find()) {
         continue;
@@ -112,7 +136,8 @@ public final class SpecFile {
       target = target.replace("%{_sourcedir}/", "");
       out.add(new Include(i, target.substring(target.lastIndexOf('/') + 1)));
     }
-    return out;
+    includes = List.copyOf(out);
+    return includes;
   }
 
   /**
@@ -129,9 +154,9 @@ public final class SpecFile {
 
   /** The first preamble tag line, e.g. tag("Release"), as its line index. */
   public Optional<Integer> tagLine(String tag) {
-    Pattern p = Pattern.compile("^" + Pattern.quote(tag) + "\\s*:", Pattern.CASE_INSENSITIVE);
     for (int i = 0; i < lines.size(); i++) {
-      if (p.matcher(lines.get(i)).find()) {
+      String l = lines.get(i);
+      if (l.regionMatches(true, 0, tag, 0, tag.length()) && l.substring(tag.length()).stripLeading().startsWith(":")) {
         return Optional.of(i);
       }
     }
@@ -153,6 +178,9 @@ public final class SpecFile {
     }
     Map<String, String> defs = new TreeMap<>();
     for (String l : lines) {
+      if (!l.startsWith("%define") && !l.startsWith("%global")) {
+        continue;
+      }
       Matcher m = DEFINE.matcher(l);
       if (m.find()) {
         defs.putIfAbsent(m.group(1), m.group(2));
@@ -160,7 +188,7 @@ public final class SpecFile {
     }
     String v = raw.get();
     for (int round = 0; round < 5 && v.contains("%"); round++) {
-      Matcher m = Pattern.compile("%\\{(\\w+)}|%(\\w+)").matcher(v);
+      Matcher m = MACRO.matcher(v);
       StringBuilder sb = new StringBuilder();
       while (m.find()) {
         String key = m.group(1) != null ? m.group(1) : m.group(2);
@@ -176,7 +204,8 @@ public final class SpecFile {
   public Optional<Integer> sectionLine(String section) {
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
-      if (l.equals(section) || l.startsWith(section + " ") || l.startsWith(section + "\t")) {
+      if (l.startsWith(section) && (l.length() == section.length()
+          || l.charAt(section.length()) == ' ' || l.charAt(section.length()) == '\t')) {
         return Optional.of(i);
       }
     }

@@ -43,6 +43,20 @@ class IntegrationTest {
     return (Integration.Integrated) o;
   }
 
+  /** A run plans fix after fix on the same specs: the reader parses a spec again only when its bytes change. */
+  @Test
+  void theReaderSeesASpecChangeAndRefusesBytesThatAreNotUtf8() throws Exception {
+    Path spec = Files.writeString(tmp.resolve("tiny.spec"), "Name: tiny\nRelease: 1\n");
+    IntegrationFiles.Reader reader = new IntegrationFiles.Reader();
+    SpecFile first = reader.read(spec).spec();
+    assertThat(reader.read(spec).spec()).isSameAs(first);
+    Files.writeString(spec, "Name: tiny\nRelease: 2\n");
+    assertThat(reader.read(spec).spec().tag("Release")).contains("2");
+    Files.write(spec, new byte[] {'N', 'a', (byte) 0xff, '\n'});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(spec)).isInstanceOf(IOException.class)
+        .hasMessageContaining(spec + ": not UTF-8");
+  }
+
   @Test
   void linux61SameNumberAfterTheHighestAcrossAllThreeSpecs() throws Exception {
     Path tree = Corpus.photon("5.0-linux-6.1");

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class BackportCommit {
   private final Range fallback;
+  private final IntegrationFiles.Reader specs = new IntegrationFiles.Reader();
 
   /** @param fallback the CVE block's numbers where a spec has no header */
   public BackportCommit(Range fallback) {
@@ -42,7 +43,7 @@ public final class BackportCommit {
   public Integration.Outcome plan(PackagingCheckout.Checkout co, Request r) throws IOException {
     List<Integration.Target> targets = new ArrayList<>();
     for (String spec : r.specs()) {
-      targets.add(IntegrationFiles.read(co.specDir().resolve(spec)));
+      targets.add(specs.read(co.specDir().resolve(spec)));
     }
     // Photon's maintainers give a fix the lowest number free in the block, reusing gaps
     return Integration.integrate(new Integration.Request(targets, List.of(r.patchFile()), r.comment(), "CVE", fallback,
