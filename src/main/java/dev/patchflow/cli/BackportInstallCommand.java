@@ -194,6 +194,9 @@ final class BackportInstallCommand implements Callable<Integer> {
     return abs;
   }
 
+  /** As the ./patchflow launcher runs backport: a run's work is in git and rpm, and C2 would take a core from them. */
+  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+
   /** Runs Patchflow's classes from a copy of this jar, so rebuilding the checkout does not change a scheduled run. */
   private List<String> java() throws IOException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -209,10 +212,10 @@ final class BackportInstallCommand implements Callable<Integer> {
         Files.copy(self, copy, StandardCopyOption.REPLACE_EXISTING);
       }
       out.println("wrote " + copy);
-      return List.of(javaBin, "-cp", copy.toString());
+      return List.of(javaBin, QUICK_JIT, "-cp", copy.toString());
     }
     // running from classes (a checkout's build): use them where they are
-    return List.of(javaBin, "-cp", System.getProperty("java.class.path"));
+    return List.of(javaBin, QUICK_JIT, "-cp", System.getProperty("java.class.path"));
   }
 
   private void writeScript(Path p, String text) throws IOException {
