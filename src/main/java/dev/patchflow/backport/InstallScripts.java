@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * {@code status} scripts and the systemd service and timer. Pure; the command does the writing.
  *
  * <p>run-now runs each kernel line in turn, under {@code flock} on {@code backport.lock} in the log
- * directory. {@link RunLogFiles#tryLock} locks the same file with a POSIX record lock, which flock
- * does not see: a kernel run started by run-now (its lock descriptor closed) still gets that
- * lock, and holding it keeps serve's in-process schedule out meanwhile. Each line's output goes into
+ * directory; its kernel runs (told by {@code PATCHFLOW_BACKPORT_RUN_ID}) take no lock of their own.
+ * A run started any other way takes the same flock lock in {@link RunLogFiles#tryLock}, so a run
+ * by hand or from serve's schedule and run-now keep each other out. Each line's output goes into
  * {@code kernel_<k>_<run>.log}, run-now's own into {@code backport_<run>.log}, and run-now writes
  * the run's one {@code summary.log} line. A kernel run can shape that line by printing, on a line of its own,
  * {@code backport-counts: success=3 already_integrated=5 ...} (summed over the kernels) or

@@ -57,6 +57,18 @@ public final class RunLogFiles {
     return "run-" + RUN_DIR_TIME.format(start);
   }
 
+  /**
+   * The folder of the run a {@link #runId} names: the same start, so a summary line leads to its
+   * run's results. Empty for an id that is no start time (one written by hand, say).
+   */
+  public static Optional<String> runFolderOf(String runId) {
+    try {
+      return Optional.of(runFolder(Instant.from(RUN_ID.parse(runId))));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   /** When the run of a folder named by {@link #runFolder} started; empty for any other name. */
   public static Optional<Instant> runFolderStart(String name) {
     java.util.regex.Matcher m = RUN_DIR.matcher(name);
@@ -120,34 +132,52 @@ public final class RunLogFiles {
   public static final class RunLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
+    private final FlockHold flock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(FileChannel channel, FileLock lock, FlockHold flock) {
       this.channel = channel;
       this.lock = lock;
+      this.flock = flock;
     }
 
     @Override
     public void close() throws IOException {
       try {
-        lock.release();
+        if (flock != null) {
+          flock.close();
+        }
       } finally {
-        channel.close();
+        try {
+          lock.release();
+        } finally {
+          channel.close();
+        }
       }
     }
   }
 
   /**
    * Takes {@code backport.lock}, or returns empty when another run (this process or another)
-   * holds it. The lock file stays; the lock itself goes with the process, so a killed run never
-   * blocks the next one.
+   * holds it. Both kinds of lock are taken: a POSIX record lock (what another JVM's run takes,
+   * and what keeps two runs of this JVM apart) and, where util-linux's {@code flock} is installed,
+   * an flock(2) lock (what run-now takes). The lock file stays; the locks go with the process,
+   * so a killed run never blocks the next one.
    */
   public Optional<RunLock> tryLock() throws IOException {
     Files.createDirectories(dir);
-    FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Path file = dir.resolve(LOCK);
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       FileLock lock = ch.tryLock();
       if (lock != null) {
-        return Optional.of(new RunLock(ch, lock));
+        if (!FlockHold.available()) {
+          return Optional.of(new RunLock(ch, lock, null));
+        }
+        Optional<FlockHold> flock = FlockHold.tryHold(file);
+        if (flock.isPresent()) {
+          return Optional.of(new RunLock(ch, lock, flock.get()));
+        }
+        lock.release();
       }
     } catch (OverlappingFileLockException e) {
       // held by this JVM: a run from the schedule while a watched report's run is still going

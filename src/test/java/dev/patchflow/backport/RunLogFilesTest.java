@@ -31,6 +31,8 @@ class RunLogFilesTest {
     assertThat(RunLogFiles.runFolderStart("run-20261201-020000")).contains(NOW);
     assertThat(RunLogFiles.runFolderStart("run-20261341-020000")).isEmpty();
     assertThat(RunLogFiles.runFolderStart("run-manual")).isEmpty();
+    assertThat(RunLogFiles.runFolderOf(id)).contains("run-20261201-020000");
+    assertThat(RunLogFiles.runFolderOf("nightly-1")).isEmpty();
   }
 
   @Test
@@ -87,6 +89,37 @@ class RunLogFilesTest {
       holder.destroy();
       holder.waitFor();
     }
+  }
+
+  /** run-now takes flock(2) locks: one it holds keeps a run started from Java out. */
+  @Test
+  void lockHeldByRunNowsFlockIsSeen() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(FlockHold.available(), "util-linux flock is not installed");
+    Process holder = new ProcessBuilder("flock", "-n", tmp.resolve(RunLogFiles.LOCK).toString(),
+        "sh", "-c", "echo held; exec sleep 30").start();
+    try {
+      assertThat(new String(holder.getInputStream().readNBytes(5))).isEqualTo("held\n");
+      assertThat(new RunLogFiles(tmp).tryLock()).isEmpty();
+    } finally {
+      // the sleep holds the lock too (flock's descriptor is inherited), so it goes first
+      holder.descendants().forEach(ProcessHandle::destroy);
+      holder.destroy();
+      holder.waitFor();
+    }
+    try (RunLogFiles.RunLock free = new RunLogFiles(tmp).tryLock().orElseThrow()) {
+      assertThat(free).isNotNull();
+    }
+  }
+
+  /** And a run started from Java keeps run-now's {@code flock -n} out until it ends. */
+  @Test
+  void lockTakenHereKeepsFlockOut() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(FlockHold.available(), "util-linux flock is not installed");
+    String lockFile = tmp.resolve(RunLogFiles.LOCK).toString();
+    try (RunLogFiles.RunLock held = new RunLogFiles(tmp).tryLock().orElseThrow()) {
+      assertThat(new ProcessBuilder("flock", "-n", lockFile, "true").start().waitFor()).isEqualTo(1);
+    }
+    assertThat(new ProcessBuilder("flock", "-n", lockFile, "true").start().waitFor()).isZero();
   }
 
   @Test

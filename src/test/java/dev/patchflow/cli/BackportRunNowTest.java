@@ -73,6 +73,18 @@ class BackportRunNowTest {
     assertThat(tmp.resolve("night-runs/summary.log")).doesNotExist();
   }
 
+  /** A run by hand or from serve's schedule holds the lock as run-now takes it: run-now skips, and says so. */
+  @Test
+  void aRunHoldingTheLockMakesRunNowSkip() throws Exception {
+    long opened = world.pullRequestsOpened();
+    try (var held = new dev.patchflow.backport.RunLogFiles(runNowLogs).tryLock().orElseThrow()) {
+      runNow(config("locked", ""));
+    }
+    List<String> summary = Files.readAllLines(runNowLogs.resolve("summary.log"));
+    assertThat(summary.get(summary.size() - 1)).matches("\\S+Z run \\d{8}T\\d{6}Z SKIPPED: another run holds the lock");
+    assertThat(world.pullRequestsOpened()).isEqualTo(opened);
+  }
+
   @Test
   void anUnreachableHostIsAFailedLineAndExitZero() throws Exception {
     runNow(config("offline", "  network: {hosts: [\"127.0.0.1:1\"], timeout_seconds: 1, retries: 1}\n"));
