@@ -41,19 +41,21 @@ final class BackportPages {
     try {
       lines = new ArrayList<>(logFiles.lastSummaries(SUMMARIES));
     } catch (IOException e) {
-      return List.of(new Views.BackportSummary("", "", "failed", "cannot read " + RunLogFiles.SUMMARY + ": " + e.getMessage()));
+      return List.of(new Views.BackportSummary("", "", "", "failed", "cannot read " + RunLogFiles.SUMMARY + ": " + e.getMessage()));
     }
     java.util.Collections.reverse(lines);
     return lines.stream().map(s -> {
       String at = WebUi.DATE.format(s.at());
+      String href = RunLogFiles.runFolderOf(s.runId()).filter(f -> history.run(f).isPresent())
+          .map(f -> "/backport/runs/" + f + "/").orElse("");
       if (s instanceof RunSummary.Completed c) {
-        return new Views.BackportSummary(at, s.runId(), "completed", c.counts().entrySet().stream()
+        return new Views.BackportSummary(at, s.runId(), href, "completed", c.counts().entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
       }
       if (s instanceof RunSummary.Skipped k) {
-        return new Views.BackportSummary(at, s.runId(), "skipped", k.reason());
+        return new Views.BackportSummary(at, s.runId(), href, "skipped", k.reason());
       }
-      return new Views.BackportSummary(at, s.runId(), "failed", ((RunSummary.Failed) s).reason());
+      return new Views.BackportSummary(at, s.runId(), href, "failed", ((RunSummary.Failed) s).reason());
     }).toList();
   }
 

@@ -70,7 +70,8 @@ public final class Views {
   public record BackportRunItem(String id, String start, String kernels, List<StatusCount> counts, String note) {}
 
   /** A line of summary.log (outcome: completed, skipped or failed), so runs that never got far show too. */
-  public record BackportSummary(String at, String runId, String outcome, String detail) {}
+  /** @param runHref the run's page where its folder is still there, else empty (run-now's lines, pruned runs) */
+  public record BackportSummary(String at, String runId, String runHref, String outcome, String detail) {}
 
   /** A link to a file of a run, served as text. */
   public record FileLink(String name, String href) {}

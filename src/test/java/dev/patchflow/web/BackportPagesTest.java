@@ -60,6 +60,11 @@ class BackportPagesTest {
         .contains("network unavailable (cdn.kernel.org:443: timed out)")
         .contains("another run holds the lock");
     assertThat(page.indexOf("another run holds the lock")).isLessThan(page.indexOf("network unavailable"));
+    // a summary line leads to its run's folder where there is one; the skipped run left none
+    String summaries = page.substring(page.indexOf("id=\"summaries\""));
+    assertThat(summaries).contains("<a href=\"/backport/runs/" + BackportRuns.DONE + "/\">20261201T020000Z</a>")
+        .contains("<a href=\"/backport/runs/" + BackportRuns.BLOCKED + "/\">20261202T020000Z</a>")
+        .contains("<td>20261202T020100Z</td>");
   }
 
   @Test

@@ -75,7 +75,7 @@ public final class BackportRun {
     }
     try {
       Preflight network = networkPreflight(options);
-      RunLog log = writes ? new DirRunLog(setup.logDir(), clock, echo) : DirRunLog.echoOnly(echo);
+      RunLog log = writes ? new DirRunLog(setup.logDir(), start, clock, echo) : DirRunLog.echoOnly(echo);
       BackportPipeline pipeline = new BackportPipeline(setup.config(), setup.workDir(), setup.pullRequests(),
           setup.credentials(), network, clock);
       BackportPipeline.RunResult result;

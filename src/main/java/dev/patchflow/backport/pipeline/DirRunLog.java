@@ -23,7 +23,12 @@ public final class DirRunLog implements RunLog {
   private final Consumer<String> echo;
 
   public DirRunLog(Path logDir, Clock clock, Consumer<String> echo) {
-    this.dir = logDir.resolve(RunLogFiles.runFolder(clock.instant()));
+    this(logDir, clock.instant(), clock, echo);
+  }
+
+  /** @param start when the run started: the folder is named after it, as the run's summary line is */
+  public DirRunLog(Path logDir, java.time.Instant start, Clock clock, Consumer<String> echo) {
+    this.dir = logDir.resolve(RunLogFiles.runFolder(start));
     this.clock = clock;
     this.echo = echo;
   }
