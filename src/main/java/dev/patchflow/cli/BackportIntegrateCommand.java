@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "integrate", mixinStandardHelpOptions = true,
     description = {"Take patch files into spec files the way Photon's kernel maintainers do: the same Patch number",
-        "in every spec, the Patch line in the CVE block, %autopatch raised to apply it, Release + 1 and a",
-        "%changelog entry; the patches go into CVE/ beside the specs. Prints the Patch number per spec."})
+        "in every spec, the Patch line in the CVE block, %%autopatch raised to apply it, Release + 1 and a",
+        "%%changelog entry; the patches go into CVE/ beside the specs. Prints the Patch number per spec."})
 final class BackportIntegrateCommand implements Callable<Integer> {
   // Taken like every command's; the routing/backport config section will be read through it.
   @Mixin Environment env;

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "spec2git", mixinStandardHelpOptions = true,
-    description = {"Turn a spec's patch stack into a git branch on the kernel source: each patch %prep applies (on",
-        "x86_64) one commit, in %prep order, for review and rebasing. Mail-form patches go in with git am, bare",
+    description = {"Turn a spec's patch stack into a git branch on the kernel source: each patch %%prep applies (on",
+        "x86_64) one commit, in %%prep order, for review and rebasing. Mail-form patches go in with git am, bare",
         "diffs with git apply; each commit carries a 'PatchN: file' trailer. Stops at the first patch that does",
         "not apply, leaving the branch at the last good commit. --list prints the stack without git."})
 final class BackportSpec2gitCommand implements Callable<Integer> {
@@ -65,7 +65,7 @@ final class BackportSpec2gitCommand implements Callable<Integer> {
       description = "Work (and leave the checkout) here instead of in a temporary folder; must not exist.")
   Path worktree;
 
-  @Option(names = "--list", description = "Print the %prep-ordered stack and the patches never applied; no git.")
+  @Option(names = "--list", description = "Print the %%prep-ordered stack and the patches never applied; no git.")
   boolean list;
 
   @Option(names = "--no-rpmspec", description = "Read the spec directly even when rpmspec is installed.")

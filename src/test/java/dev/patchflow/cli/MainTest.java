@@ -43,6 +43,29 @@ class MainTest {
     assertThat(lazy("bakport").err()).contains("backport");
   }
 
+  /** picocli formats descriptions: a bare % (%prep, %changelog) is a broken format it warns about on stderr. */
+  @Test
+  void everyUsageFormatsCleanly() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    StringBuilder usage = new StringBuilder();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      CommandLine cli = new CommandLine(new Main());
+      Main.COMMANDS.forEach(cli::addSubcommand);
+      java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(cli));
+      while (!todo.isEmpty()) {
+        CommandLine c = todo.pop();
+        usage.append(c.getUsageMessage());
+        todo.addAll(c.getSubcommands().values());
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Could not format");
+    assertThat(usage).contains("each patch %prep applies").contains("%autopatch raised").doesNotContain("%%");
+  }
+
   @Test
   void onlyTheNamedCommandIsBuilt() {
     assertThat(Main.asked("backport")).isEqualTo(BackportCommand.class);
