@@ -19,7 +19,7 @@ public final class Changelog {
   private static final Pattern ENTRY = Pattern.compile("^\\*\\s+(\\w{3}\\s+\\w{3}\\s+(\\d{1,2})\\s+\\d{4})\\s+(.*)$");
   private static final Pattern VERSIONED = Pattern.compile("^(.*?>)(\\s+-\\s+|\\s+)(\\d\\S*-\\S+)$");
   private static final DateTimeFormatter READ = DateTimeFormatter.ofPattern("EEE MMM d yyyy", Locale.ENGLISH);
-  private static final int STYLE_SAMPLE = 200;
+  private static final int STYLE_SAMPLE = 50;
   private static final DateTimeFormatter PADDED = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH);
 
   private Changelog() {}
@@ -61,7 +61,7 @@ public final class Changelog {
     int at = spec.sectionLine("%changelog").orElseThrow(() -> new SpecEditException(spec.name() + ": no %changelog"));
     Optional<Matcher> top = Optional.empty();
     // Days below 10: Photon mostly writes "Jun 02", with a few "Jun 2"; follow the majority of the
-    // newest entries (today's maintainers, and a spec's thousands of old entries are not read again per fix).
+    // newest 50 entries (today's maintainers; a spec's hundreds of old entries are not read again per fix).
     int padded = 0;
     int unpadded = 0;
     int seen = 0;

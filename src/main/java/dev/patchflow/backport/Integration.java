@@ -35,9 +35,14 @@ public final class Integration {
     }
   }
 
-  /** One spec's new text and what was done to it. */
-  public record SpecResult(String spec, String text, List<Integer> numbers, int release, String versionRelease,
-      List<String> applied) {}
+  /** One spec as edited and what was done to it. */
+  public record SpecResult(String spec, SpecFile edited, List<Integer> numbers, int release, String versionRelease,
+      List<String> applied) {
+    /** The new text; joined only when asked for (a dry run plans hundreds of edits and writes none). */
+    public String text() {
+      return edited.text();
+    }
+  }
 
   public sealed interface Outcome permits Integrated, Refused {}
 
@@ -79,6 +84,18 @@ public final class Integration {
     return new Integrated(out);
   }
 
+  /** Whether the lines of {@code read} from {@code line} on are those of {@code edited}, {@code shift} further down. */
+  private static boolean carriedDown(SpecFile read, SpecFile edited, int line, int shift) {
+    if (line < 0) {
+      return true;
+    }
+    List<String> a = read.lines();
+    List<String> b = edited.lines();
+    // the same String objects where the edit kept them: equals() is a pointer check per line
+    return line <= a.size() && a.size() + shift == b.size()
+        && a.subList(line, a.size()).equals(b.subList(line + shift, b.size()));
+  }
+
   private static SpecResult edit(Request r, Target t, PatchBlocks.Block block, int first) throws SpecEditException {
     SpecFile spec = t.spec();
     List<Integer> numbers = new ArrayList<>();
@@ -88,16 +105,27 @@ public final class Integration {
       spec = SpecEditor.addPatch(spec, block, t.patchLists(), n, r.patchFiles().get(k), k == 0 ? r.comment() : null);
       numbers.add(n);
     }
-    for (int n : numbers) {
-      SpecEditor.Applied a = SpecEditor.apply(spec, block, n);
-      spec = a.spec();
-      applied.add(a.how());
+    SpecFile read = t.spec();
+    int shift = spec.lines().size() - read.lines().size();
+    SpecEditor.PrepEdit prep = numbers.size() == 1 ? SpecEditor.prepEdit(read, block, numbers.get(0)) : null;
+    if (prep != null && carriedDown(read, spec, prep.line(), shift)) {
+      // %prep is below the block: the spec as read (whose layout a run works out once, for
+      // hundreds of plans) says where, and the Patch lines added above only move it down
+      spec = prep.on(spec, shift);
+      applied.add(prep.how());
+    } else {
+      for (int n : numbers) {
+        SpecEditor.Applied a = SpecEditor.apply(spec, block, n);
+        spec = a.spec();
+        applied.add(a.how());
+      }
     }
     Changelog.Bumped bumped = Changelog.bumpRelease(spec);
-    String version = bumped.spec().expandedTag("Version")
+    // our edits leave Version and the macros it uses alone
+    String version = t.spec().expandedTag("Version")
         .orElseThrow(() -> new SpecEditException(t.spec().name() + ": cannot resolve Version:"));
     String vr = version + "-" + bumped.release();
     spec = Changelog.addEntry(bumped.spec(), r.changelog(), vr);
-    return new SpecResult(t.spec().name(), spec.text(), numbers, bumped.release(), vr, applied);
+    return new SpecResult(t.spec().name(), spec, numbers, bumped.release(), vr, applied);
   }
 }

@@ -46,7 +46,7 @@ public final class PatchBlocks {
   private final List<AutoPatch> autopatches = new ArrayList<>();
   private final List<PatchApply> applies = new ArrayList<>();
 
-  private PatchBlocks(SpecFile spec) {
+  PatchBlocks(SpecFile spec) {
     List<String> lines = spec.lines();
     int prep = spec.sectionLine("%prep").orElse(lines.size());
     for (int i = 0; i < lines.size(); i++) {
@@ -69,7 +69,8 @@ public final class PatchBlocks {
         }
         continue;
       }
-      if (!l.contains("%autopatch") && !l.contains("%patch")) {
+      // "%autopatch", "%patchN", "%patch -P N": most of %prep and what follows is shell
+      if (l.indexOf("patch") < 0) {
         continue;
       }
       Matcher a = AUTOPATCH.matcher(l);
@@ -92,8 +93,9 @@ public final class PatchBlocks {
     return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
+  /** The spec's blocks, worked out once per spec (edits make a new spec). */
   public static PatchBlocks of(SpecFile spec) {
-    return new PatchBlocks(spec);
+    return spec.blocks();
   }
 
   public List<Header> headers() {

@@ -137,13 +137,39 @@ public final class SpecEditor {
   public record Applied(SpecFile spec, String how) {}
 
   /**
+   * The change to %prep that applies a number: {@code text} replaces line {@code line}, or with
+   * {@code insert} goes in before it; none when nothing needs to change.
+   */
+  record PrepEdit(int line, boolean insert, String text, String how) {
+    static PrepEdit none(String how) {
+      return new PrepEdit(-1, false, null, how);
+    }
+
+    /**
+     * Makes the edit on {@code spec}, whose lines from the edit's on are those of the spec it was
+     * worked out on, {@code shift} lines further down (Patch lines added above %prep).
+     */
+    SpecFile on(SpecFile spec, int shift) {
+      if (line < 0) {
+        return spec;
+      }
+      return insert ? spec.insert(line + shift, List.of(text)) : spec.replace(line + shift, text);
+    }
+  }
+
+  /**
    * Makes sure patch number is applied in %prep: nothing when an %autopatch range already covers
    * it, else raise the block's %autopatch -M, else add a %patch line where the spec applies one by one.
    */
   public static Applied apply(SpecFile spec, PatchBlocks.Block block, int number) throws SpecEditException {
+    PrepEdit e = prepEdit(spec, block, number);
+    return new Applied(e.on(spec, 0), e.how());
+  }
+
+  static PrepEdit prepEdit(SpecFile spec, PatchBlocks.Block block, int number) throws SpecEditException {
     PatchBlocks blocks = PatchBlocks.of(spec);
     if (blocks.applied(number)) {
-      return new Applied(spec, "already applied by %autopatch");
+      return PrepEdit.none("already applied by %autopatch");
     }
     Optional<PatchBlocks.AutoPatch> auto = blocks.autopatchFor(block, number);
     if (auto.isPresent() && auto.get().max() != null) {
@@ -155,7 +181,7 @@ public final class SpecEditor {
         throw new SpecEditException(spec.name() + ": cannot read -M on line " + (a.line() + 1));
       }
       String raised = line.substring(0, m.start(2)) + number + line.substring(m.end(2));
-      return new Applied(spec.replace(a.line(), raised), "%autopatch -M" + a.max() + " raised to -M" + number);
+      return new PrepEdit(a.line(), false, raised, "%autopatch -M" + a.max() + " raised to -M" + number);
     }
     if (!blocks.applies().isEmpty()) {
       List<PatchBlocks.PatchApply> applies = blocks.applies();
@@ -166,7 +192,7 @@ public final class SpecEditor {
       String like = spec.lines().get(anchor.line());
       String line = like.replaceFirst("(%patch(?:\\s+(?:.*\\s)?-P\\s*)?)" + anchor.number() + "\\b", "$1" + number);
       int at = lower.isPresent() ? anchor.line() + 1 : anchor.line();
-      return new Applied(spec.insert(at, List.of(line)), "%patch line added");
+      return new PrepEdit(at, true, line, "%patch line added");
     }
     throw new SpecEditException(spec.name() + ": no %autopatch or %patch line applies the " + block.name()
         + " block " + block.range());

@@ -34,10 +34,12 @@ public final class SpecFile {
   private List<PatchDecl> patches;
   private Map<Integer, String> sources;
   private List<Include> includes;
+  private PatchBlocks blocks;
 
+  /** @param lines unmodifiable, and no one else's to change: not copied (a run makes thousands of edits) */
   private SpecFile(String name, List<String> lines, boolean finalNewline) {
     this.name = name;
-    this.lines = List.copyOf(lines);
+    this.lines = lines;
     this.finalNewline = finalNewline;
   }
 
@@ -60,15 +62,24 @@ public final class SpecFile {
   }
 
   public SpecFile insert(int at, List<String> newLines) {
-    List<String> l = new ArrayList<>(lines);
-    l.addAll(at, newLines);
-    return new SpecFile(name, l, finalNewline);
+    List<String> l = new ArrayList<>(lines.size() + newLines.size());
+    l.addAll(lines.subList(0, at));
+    newLines.forEach(x -> l.add(java.util.Objects.requireNonNull(x)));
+    l.addAll(lines.subList(at, lines.size()));
+    return new SpecFile(name, java.util.Collections.unmodifiableList(l), finalNewline);
   }
 
   public SpecFile replace(int at, String line) {
     List<String> l = new ArrayList<>(lines);
-    l.set(at, line);
-    return new SpecFile(name, l, finalNewline);
+    l.set(at, java.util.Objects.requireNonNull(line));
+    return new SpecFile(name, java.util.Collections.unmodifiableList(l), finalNewline);
+  }
+
+  PatchBlocks blocks() {
+    if (blocks == null) {
+      blocks = new PatchBlocks(this);
+    }
+    return blocks;
   }
 
   public List<PatchDecl> patches() {
