@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * dying, however it dies) ends the {@code cat} and with it the lock.
  */
 final class FlockHold implements AutoCloseable {
-  /** flock's exit status when the lock is taken (ours, not a status flock uses for anything else). */
+  /** What we ask flock to exit with when another process holds the lock (it uses 1 for errors too). */
   private static final int HELD_ELSEWHERE = 75;
   private static final String READY = "held";
 

@@ -122,8 +122,8 @@ public final class Integration {
     }
     Changelog.Bumped bumped = Changelog.bumpRelease(spec);
     // our edits leave Version and the macros it uses alone
-    String version = t.spec().expandedTag("Version")
-        .orElseThrow(() -> new SpecEditException(t.spec().name() + ": cannot resolve Version:"));
+    String version = read.expandedTag("Version")
+        .orElseThrow(() -> new SpecEditException(read.name() + ": cannot resolve Version:"));
     String vr = version + "-" + bumped.release();
     spec = Changelog.addEntry(bumped.spec(), r.changelog(), vr);
     return new SpecResult(t.spec().name(), spec, numbers, bumped.release(), vr, applied);
