@@ -62,8 +62,13 @@ public final class RunLogFiles {
    * run's results. Empty for an id that is no start time (one written by hand, say).
    */
   public static Optional<String> runFolderOf(String runId) {
+    return runIdStart(runId).map(RunLogFiles::runFolder);
+  }
+
+  /** When the run a {@link #runId} names started; empty for an id that is no start time. */
+  public static Optional<Instant> runIdStart(String runId) {
     try {
-      return Optional.of(runFolder(Instant.from(RUN_ID.parse(runId))));
+      return Optional.of(Instant.from(RUN_ID.parse(runId)));
     } catch (java.time.format.DateTimeParseException e) {
       return Optional.empty();
     }

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
 final class BackportCommand implements Callable<Integer> {
   /** Set by run-now: it holds the lock and writes the summary line itself. */
   static final String RUN_NOW_ID = "PATCHFLOW_BACKPORT_RUN_ID";
+  static final String RUN_NOW_LOG_DIR = "PATCHFLOW_BACKPORT_LOG_DIR";
   @Mixin Environment env;
   @Spec CommandSpec spec;
 
@@ -110,8 +112,12 @@ final class BackportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BackportRun.Ended ended;
     try {
-      ended = BackportRuns.of(c, env.home(), !dryRun && !skipPush, clock)
-          .run(options, System.getenv(RUN_NOW_ID) == null, line -> {
+      Optional<String> partOf = Optional.ofNullable(System.getenv(RUN_NOW_ID)).filter(id -> !id.isBlank());
+      // under run-now the night's logs go where its script keeps summary.log
+      Path logDir = partOf.flatMap(id -> Optional.ofNullable(System.getenv(RUN_NOW_LOG_DIR))).filter(d -> !d.isBlank())
+          .map(Path::of).orElse(BackportRuns.logDir(c, env.home()));
+      ended = BackportRuns.of(c, env.home(), logDir, !dryRun && !skipPush, clock)
+          .run(options, partOf, line -> {
             err.println(line);
             err.flush();
           });

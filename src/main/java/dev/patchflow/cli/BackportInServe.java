@@ -85,7 +85,7 @@ final class BackportInServe implements AutoCloseable {
         false, 0, false, commits);
     try {
       BackportRun.Ended ended = BackportRuns.of(config, home, push, clock)
-          .run(options, true, line -> LOG.info("event=backport_note trigger=\"{}\" note=\"{}\"", why, line));
+          .run(options, line -> LOG.info("event=backport_note trigger=\"{}\" note=\"{}\"", why, line));
       LOG.info("event=backport_run_ended trigger=\"{}\" summary=\"{}\" run_dir={}", why, ended.summary().line(),
           ended.runDir());
       return ended;

@@ -6,6 +6,7 @@ import dev.patchflow.backport.CrontabEntry;
 import dev.patchflow.backport.InstallScripts;
 import dev.patchflow.backport.InstallScripts.Schedule;
 import dev.patchflow.backport.RunLogFiles;
+import dev.patchflow.backport.config.BackportConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,9 @@ final class BackportInstallCommand implements Callable<Integer> {
       description = "Where run-now, status and a copy of the jar go (default ${DEFAULT-VALUE}).")
   Path installDir;
 
-  @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "/var/log/patchflow-backport",
-      description = "Run logs, kernel logs and summary.log (default ${DEFAULT-VALUE}).")
+  @Option(names = "--log-dir", paramLabel = "DIR",
+      description = "Run folders, kernel logs and summary.log (default: the config's backport.log_dir, where serve's "
+          + "backport page looks, else HOME/logs/backport).")
   Path logDir;
 
   @Option(names = "--cron", paramLabel = "'M H DOM MON DOW'", defaultValue = "0 2 * * *",
@@ -77,7 +79,9 @@ final class BackportInstallCommand implements Callable<Integer> {
       throw new UserError("--systemd-dir and --crontab: give one (systemd timer or cron entry)");
     }
     installDir = safe("--install-dir", installDir);
-    logDir = safe("--log-dir", logDir);
+    if (logDir != null) {
+      logDir = safe("--log-dir", logDir);
+    }
     Schedule schedule = noCron ? Schedule.NONE : systemdDir != null ? Schedule.SYSTEMD
         : crontabFile != null ? Schedule.CRON : systemdRunning(SYSTEMD_MARKER) ? Schedule.SYSTEMD : Schedule.CRON;
     if (uninstall) {
@@ -101,7 +105,18 @@ final class BackportInstallCommand implements Callable<Integer> {
     if (!Files.isRegularFile(config)) {
       throw new UserError("--config: no config file at " + config);
     }
-    env.config(); // a config that does not load would fail every run: say so now
+    // a config that does not load, or has no backport: section, would fail every run: say so now
+    BackportConfig backport = env.config().backport();
+    if (backport == null) {
+      throw new UserError("--config: " + config + " has no backport: section (see deploy/backport/photon.yaml)");
+    }
+    Path configured = safe("backport.log_dir", BackportRuns.logDir(backport, env.home()));
+    if (logDir == null) {
+      logDir = configured;
+    } else if (!logDir.equals(configured)) {
+      out.println("note: serve's backport page shows the runs in backport.log_dir (" + configured
+          + "), not in " + logDir + "; set backport.log_dir to it to see these runs there");
+    }
     install(schedule, config);
     return 0;
   }
@@ -149,7 +164,7 @@ final class BackportInstallCommand implements Callable<Integer> {
       }
     }
     removeIfEmpty(installDir);
-    if (!removeIfEmpty(logDir) && Files.isDirectory(logDir)) {
+    if (logDir != null && !removeIfEmpty(logDir) && Files.isDirectory(logDir)) {
       out.println("logs kept in " + logDir);
     }
   }

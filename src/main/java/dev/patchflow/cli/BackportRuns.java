@@ -16,6 +16,11 @@ final class BackportRuns {
 
   /** @param pushing pushes may happen: GitHub auth is then required */
   static BackportRun of(BackportConfig c, Path home, boolean pushing, Clock clock) {
+    return of(c, home, logDir(c, home), pushing, clock);
+  }
+
+  /** @param logDir where the run's folder, the lock and summary.log are */
+  static BackportRun of(BackportConfig c, Path home, Path logDir, boolean pushing, Clock clock) {
     BackportGitHub gh = BackportGitHub.of(c.github(), pushing);
     NetworkCheck.Settings network;
     try {
@@ -24,7 +29,7 @@ final class BackportRuns {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    return new BackportRun(new BackportRun.Setup(c, workDir(c, home), logDir(c, home), gh.pullRequests(),
+    return new BackportRun(new BackportRun.Setup(c, workDir(c, home), logDir, gh.pullRequests(),
         gh::credentials, network, clock));
   }
 

@@ -41,7 +41,14 @@ class BackportInstallCommandTest {
   void setUp() throws Exception {
     install = tmp.resolve("opt/patchflow-backport");
     logs = tmp.resolve("log/patchflow-backport");
-    config = Files.writeString(tmp.resolve("patchflow.yaml"), "");
+    config = Files.writeString(tmp.resolve("patchflow.yaml"), """
+        backport:
+          upstream: /srv/linux.git
+          log_dir: %s
+          changelog: {author: "A <a@example.org>"}
+          kernels:
+            - {kernel: "6.1", repo: vmware/photon, branch: "5.0", spec_dir: SPECS/linux, specs: {base: linux.spec}}
+        """.formatted(logs));
   }
 
   private static List<Path> tree(Path dir) throws Exception {
@@ -159,11 +166,31 @@ class BackportInstallCommandTest {
         "--config", tmp.resolve("missing.yaml").toString(), "--crontab", "c").err()).contains("missing.yaml");
   }
 
+  /** One log directory: run-now's summary.log beside the run folders serve's page reads. */
+  @Test
+  void theLogDirIsTheConfigsUnlessGivenAndThenTheDifferenceIsSaid() throws Exception {
+    Result r = run("backport", "install", "--install-dir", install.toString(), "--config", config.toString(),
+        "--no-cron");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(install.resolve("run-now"))).contains("LOG_DIR='" + logs + "'\n");
+    assertThat(r.out()).doesNotContain("note:");
+    Path elsewhere = tmp.resolve("elsewhere");
+    r = run("backport", "install", "--install-dir", install.toString(), "--config", config.toString(), "--no-cron",
+        "--log-dir", elsewhere.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(install.resolve("run-now"))).contains("LOG_DIR='" + elsewhere + "'\n");
+    assertThat(r.out()).contains("note: serve's backport page shows the runs in backport.log_dir (" + logs + ")");
+    Files.writeString(config, "");
+    assertThat(run("backport", "install", "--install-dir", install.toString(), "--config", config.toString(),
+        "--no-cron").err()).contains("has no backport: section");
+  }
+
   @Test
   void helpShowsTheDefaults() {
     Result r = run("backport", "install", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out().replaceAll("\\s+", " ")).contains("(default /opt/patchflow-backport)").contains("(default /var/log/patchflow-backport)")
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("(default /opt/patchflow-backport)")
+        .contains("(default: the config's backport.log_dir, where serve's backport page looks, else HOME/logs/backport)")
         .contains("(default '0 2 * * *')").contains("(default 5.10,6.1,6.12)");
   }
 

@@ -71,6 +71,13 @@ class BackportRunNowTest {
     assertThat(world.photon.branches("backport/")).hasSize(3);
     // under run-now the command leaves the summary to the script
     assertThat(tmp.resolve("night-runs/summary.log")).doesNotExist();
+    // and writes the night's results into the run folder its summary line names, beside summary.log
+    String runId = summary.get(summary.size() - 1).split(" ")[2];
+    Path folder = runNowLogs.resolve(dev.patchflow.backport.RunLogFiles.runFolderOf(runId).orElseThrow());
+    List<String> results = Files.readAllLines(folder.resolve(dev.patchflow.backport.RunLogFiles.RESULTS));
+    assertThat(results).hasSize(10).allSatisfy(l -> assertThat(l).contains("\"kernel\":\"6.1\""));
+    assertThat(results.stream().filter(l -> l.contains("\"status\":\"success\""))).hasSize(3);
+    assertThat(tmp.resolve("night-runs")).doesNotExist();
   }
 
   /** A run by hand or from serve's schedule holds the lock as run-now takes it: run-now skips, and says so. */

@@ -56,15 +56,25 @@ public final class BackportRun {
     this.setup = setup;
   }
 
+  /** A run of its own: it takes the lock and writes its summary line. */
+  public Ended run(BackportPipeline.Options options, Consumer<String> echo)
+      throws GitException, IOException, RoutingRules.RulesException, InterruptedException {
+    return run(options, Optional.empty(), echo);
+  }
+
   /**
-   * @param ownsHousekeeping take the lock and write the summary line; false under run-now, whose
-   *     script does both around its per-kernel calls
+   * @param partOf the id of the run-now run this kernel run is part of: run-now's script holds the
+   *     lock and writes the summary line around its per-kernel calls, and all of them write into
+   *     the one folder of that run (results added to its {@code results.jsonl}); empty for a run
+   *     of its own
    * @param echo each line of the run's account as it is written (the console, a logger)
    */
-  public Ended run(BackportPipeline.Options options, boolean ownsHousekeeping, Consumer<String> echo)
+  public Ended run(BackportPipeline.Options options, Optional<String> partOf, Consumer<String> echo)
       throws GitException, IOException, RoutingRules.RulesException, InterruptedException {
     Clock clock = setup.clock();
-    Instant start = clock.instant();
+    Instant start = partOf.map(id -> RunLogFiles.runIdStart(id).orElseThrow(
+        () -> new IllegalArgumentException("not a run id (yyyyMMddTHHmmssZ): " + id))).orElseGet(clock::instant);
+    boolean ownsHousekeeping = partOf.isEmpty();
     String runId = RunLogFiles.runId(start);
     RunLogFiles files = new RunLogFiles(setup.logDir());
     boolean writes = !options.dryRun();
@@ -94,8 +104,10 @@ public final class BackportRun {
       Path runDir = null;
       if (writes) {
         runDir = log.dir();
+        // appended: under run-now each kernel line's run adds its results to the night's folder
         java.nio.file.Files.writeString(runDir.resolve(RunLogFiles.RESULTS), RunReport.jsonLines(result),
-            java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
       }
       Ended ended = end(files, done, result, runDir, ownsHousekeeping && writes);
       if (writes) {
