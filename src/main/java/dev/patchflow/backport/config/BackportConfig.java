@@ -17,6 +17,8 @@ import java.util.function.BiFunction;
  * @param upstreamRev where upstream history is read from (default {@value #DEFAULT_REV})
  * @param cveDir a checkout of the kernel CVE team's vulns repository; none: no CVE records
  * @param cveRange the Patch numbers of the CVE block where a spec has no header (default {@value #DEFAULT_CVE_RANGE})
+ * @param fillGaps a new patch takes the lowest number free in the block of every target spec
+ *     (reusing numbers of dropped patches) instead of the one after the highest used (default)
  * @param routingRules a {@code patch_routing.skills}-style rules file; none: path rules only
  * @param pathRules routing by touched paths, tried in order; none: the shipped defaults
  * @param logDir where each run's logs, build logs and results go
@@ -26,8 +28,8 @@ import java.util.function.BiFunction;
  * @param watchDir a report file dropped here ({@link dev.patchflow.backport.ReportFile}) starts a run, under {@code serve}
  * @param logRetentionDays how long run logs are kept (default 30); {@code summary.log} is kept
  */
-public record BackportConfig(String upstream, String upstreamRev, String cveDir, String cveRange, String routingRules,
-    List<PathRuleConfig> pathRules, String logDir, String workDir, String schedule, Boolean serveSchedule, String watchDir,
+public record BackportConfig(String upstream, String upstreamRev, String cveDir, String cveRange, Boolean fillGaps,
+    String routingRules, List<PathRuleConfig> pathRules, String logDir, String workDir, String schedule, Boolean serveSchedule, String watchDir,
     Integer logRetentionDays, NetworkConfig network,
     GitHubConfig github, ChangelogConfig changelog, List<KernelLineConfig> kernels) {
   public static final String DEFAULT_REV = "HEAD";
@@ -37,6 +39,7 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
   public BackportConfig {
     upstreamRev = upstreamRev == null ? DEFAULT_REV : upstreamRev;
     cveRange = cveRange == null ? DEFAULT_CVE_RANGE : cveRange;
+    fillGaps = fillGaps != null && fillGaps;
     schedule = schedule == null ? DEFAULT_SCHEDULE : schedule;
     serveSchedule = serveSchedule != null && serveSchedule;
     logRetentionDays = logRetentionDays == null ? 30 : logRetentionDays;
@@ -134,7 +137,8 @@ public record BackportConfig(String upstream, String upstreamRev, String cveDir,
       app = new AppAuth(app.appId(), app.installationId(), resolve.apply("github.app_auth.private_key", app.privateKey()),
           app.privateKeyPath());
     }
-    return new BackportConfig(upstream, upstreamRev, cveDir, cveRange, routingRules, pathRules, logDir, workDir, schedule,
-        serveSchedule, watchDir, logRetentionDays, network, new GitHubConfig(gh.apiUrl(), token, app), changelog, kernels);
+    return new BackportConfig(upstream, upstreamRev, cveDir, cveRange, fillGaps, routingRules, pathRules, logDir, workDir,
+        schedule, serveSchedule, watchDir, logRetentionDays, network, new GitHubConfig(gh.apiUrl(), token, app), changelog,
+        kernels);
   }
 }

@@ -19,11 +19,16 @@ import java.util.Map;
  */
 public final class BackportCommit {
   private final Range fallback;
+  private final boolean fillGaps;
   private final IntegrationFiles.Reader specs = new IntegrationFiles.Reader();
 
-  /** @param fallback the CVE block's numbers where a spec has no header */
-  public BackportCommit(Range fallback) {
+  /**
+   * @param fallback the CVE block's numbers where a spec has no header
+   * @param fillGaps take the lowest number free in every target spec's block, not the one after the highest
+   */
+  public BackportCommit(Range fallback, boolean fillGaps) {
     this.fallback = fallback;
+    this.fillGaps = fillGaps;
   }
 
   /**
@@ -45,9 +50,8 @@ public final class BackportCommit {
     for (String spec : r.specs()) {
       targets.add(specs.read(co.specDir().resolve(spec)));
     }
-    // Photon's maintainers give a fix the lowest number free in the block, reusing gaps
     return Integration.integrate(new Integration.Request(targets, List.of(r.patchFile()), r.comment(), "CVE", fallback,
-        true, r.changelog()));
+        fillGaps, r.changelog()));
   }
 
   /** How {@link #commit} went. */

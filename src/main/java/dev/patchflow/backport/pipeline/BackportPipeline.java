@@ -55,7 +55,7 @@ public final class BackportPipeline {
       Function<String, Map<String, String>> credentials, Preflight preflight, Clock clock) {
     this.config = config;
     this.workDir = workDir;
-    this.commit = new BackportCommit(config.cveBlock());
+    this.commit = new BackportCommit(config.cveBlock(), config.fillGaps());
     this.build = new RpmBuild();
     this.pullRequests = pullRequests;
     this.credentials = credentials;

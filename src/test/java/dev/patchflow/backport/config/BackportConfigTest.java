@@ -34,6 +34,7 @@ class BackportConfigTest {
     assertThat(c.kernel("6.1").orElseThrow().stableBranch()).isEqualTo("linux-6.1.y");
     assertThat(c.cveBlock().from()).isEqualTo(100);
     assertThat(c.cveBlock().to()).isEqualTo(249);
+    assertThat(c.fillGaps()).isFalse();
     assertThat(c.schedule()).isEqualTo("0 2 * * *");
     assertThat(c.github().token().reveal()).isEqualTo("ghp_secret");
     assertThat(c.toString()).doesNotContain("ghp_secret");
@@ -107,6 +108,14 @@ class BackportConfigTest {
         .hasMessageContaining("backport.kernels[0].specs.base")
         .hasMessageContaining("backport.kernels[1].kernel: 6.1 is listed twice")
         .hasMessageContaining("backport.kernels[1].branch: required");
+  }
+
+  @Test
+  void fillGapsIsAChoiceAndOffByDefault() throws Exception {
+    String line = "  changelog: {author: \"A <a@example.org>\"}\n  kernels:\n    - {kernel: \"6.1\", repo: vmware/photon, branch: \"5.0\", spec_dir: SPECS/linux, "
+        + "specs: {base: linux.spec}}\n";
+    assertThat(load("backport:\n  upstream: /x\n" + line, Map.of()).backport().fillGaps()).isFalse();
+    assertThat(load("backport:\n  upstream: /x\n  fill_gaps: true\n" + line, Map.of()).backport().fillGaps()).isTrue();
   }
 
   @Test

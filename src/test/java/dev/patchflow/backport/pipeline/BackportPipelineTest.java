@@ -71,7 +71,7 @@ class BackportPipelineTest {
     specs.put("rt", "linux-rt.spec");
     KernelLineConfig line = new KernelLineConfig("6.1", "vmware/photon", photon.url(), "5.0", "SPECS/linux", specs, "v6.1",
         "linux-6.1.y", null);
-    return new BackportConfig(k.repo.toString(), "master", k.vulns.toString(), null, rules == null ? null : rules.toString(),
+    return new BackportConfig(k.repo.toString(), "master", k.vulns.toString(), null, null, rules == null ? null : rules.toString(),
         null, tmp.resolve("logs").toString(), work.toString(), null, null, null, null, null,
         new BackportConfig.GitHubConfig(github.uri().toString(), Secret.of("t0ken"), null),
         new BackportConfig.ChangelogConfig("Kernel Bot <kbot@example.org>", null), List.of(line));

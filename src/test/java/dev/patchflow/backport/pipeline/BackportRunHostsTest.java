@@ -37,7 +37,7 @@ class BackportRunHostsTest {
 
   @Test
   void listedHostsWin() {
-    BackportConfig c = new BackportConfig(PHOTON.upstream(), null, null, null, null, null, null, null, null, null, null, null,
+    BackportConfig c = new BackportConfig(PHOTON.upstream(), null, null, null, null, null, null, null, null, null, null, null, null,
         new BackportConfig.NetworkConfig(List.of("proxy.example:3128"), null, null), PHOTON.github(), PHOTON.changelog(),
         PHOTON.kernels());
     assertThat(BackportRun.hosts(c, options(true, true, true))).containsExactly("proxy.example:3128");

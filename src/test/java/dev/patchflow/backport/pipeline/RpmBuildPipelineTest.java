@@ -54,7 +54,7 @@ class RpmBuildPipelineTest {
     specs.put("esx", "linux-esx.spec");
     KernelLineConfig line = new KernelLineConfig("6.1", "tiny/kernel", packaging.url(), "tiny-6.1", "SPECS/tiny", specs, null,
         "linux-6.1.y", null);
-    BackportConfig c = new BackportConfig(k.repo.toString(), "master", null, null, rules.toString(), null, null,
+    BackportConfig c = new BackportConfig(k.repo.toString(), "master", null, null, null, rules.toString(), null, null,
         tmp.resolve("work").toString(), null, null, null, null, null, null,
         new BackportConfig.ChangelogConfig("Kernel Bot <kbot@example.org>", "Backport {sha12}: {subject}"), List.of(line));
     GitHubClient client = GitHubClient.builder(GitHubAuth.token(Secret.of("t0ken"))).baseUri(github.uri()).build();
