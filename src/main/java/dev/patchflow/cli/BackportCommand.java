@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 final class BackportCommand implements Callable<Integer> {
   /** Set by run-now: it holds the lock and writes the summary line itself. */
   static final String RUN_NOW_ID = "PATCHFLOW_BACKPORT_RUN_ID";
+  /** Set by run-now: its log directory, where summary.log is and the night's run folder goes. */
   static final String RUN_NOW_LOG_DIR = "PATCHFLOW_BACKPORT_LOG_DIR";
   @Mixin Environment env;
   @Spec CommandSpec spec;
