@@ -7,8 +7,6 @@ import dev.patchflow.backport.history.Run;
 import dev.patchflow.backport.history.RunHistory;
 import dev.patchflow.backport.history.RunRecord;
 import dev.patchflow.config.ConfigLoader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,19 +38,10 @@ class BackportCommandTest {
     }
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void aDryRunPrintsThePlanAndWritesNothing() throws Exception {
     List<Path> before = Files.exists(logs) ? Files.list(logs).toList() : List.of();
-    Result r = run("backport", "--config", config.toString(), "--month", "2025-03", "--dry-run");
+    CliRun r = CliRun.of("backport", "--config", config.toString(), "--month", "2025-03", "--dry-run");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("dry run: nothing written")
         .contains(k.abbrev("fixNeeded") + "  planned")
@@ -66,7 +55,7 @@ class BackportCommandTest {
   @Test
   void aRunWithSkipPushCommitsAndWritesJsonLines() throws Exception {
     Path json = tmp.resolve("out.jsonl");
-    Result r = run("backport", "--config", config.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
+    CliRun r = CliRun.of("backport", "--config", config.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
         "--skip-review", "--json", json.toString());
     assertThat(r.code()).as(r.err() + r.out()).isZero();
     assertThat(r.out()).contains(k.abbrev("fixNeeded") + "  success").contains("not pushed: --skip-push")
@@ -81,13 +70,13 @@ class BackportCommandTest {
 
   @Test
   void sinceAndUntilChooseTheDays() {
-    Result r = run("backport", "--config", config.toString(), "--since", "2025-03-07", "--until", "2025-03-08", "--dry-run");
+    CliRun r = CliRun.of("backport", "--config", config.toString(), "--since", "2025-03-07", "--until", "2025-03-08", "--dry-run");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("2 results from 2 upstream commits").contains(k.abbrev("fixNeeded"))
         .contains(k.abbrev("ccStableOnly"));
-    assertThat(run("backport", "--config", config.toString(), "--since", "2025-03-07", "--dry-run").err())
+    assertThat(CliRun.of("backport", "--config", config.toString(), "--since", "2025-03-07", "--dry-run").err())
         .contains("--since and --until go together");
-    assertThat(run("backport", "--config", config.toString(), "--since", "2025-03-09", "--until", "2025-03-01",
+    assertThat(CliRun.of("backport", "--config", config.toString(), "--since", "2025-03-09", "--until", "2025-03-01",
         "--dry-run").err()).contains("--since/--until: empty window");
   }
 
@@ -95,10 +84,10 @@ class BackportCommandTest {
   void withoutABackportSectionItSaysSo() throws Exception {
     Path empty = tmp.resolve("empty.yaml");
     Files.writeString(empty, "server: {port: 0}\n");
-    Result r = run("backport", "--config", empty.toString(), "--dry-run");
+    CliRun r = CliRun.of("backport", "--config", empty.toString(), "--dry-run");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no backport: section");
-    assertThat(run("backport", "scan", "--help").code()).isZero();
+    assertThat(CliRun.of("backport", "scan", "--help").code()).isZero();
   }
 
   @Test
@@ -106,7 +95,7 @@ class BackportCommandTest {
     // port 1 on loopback: refused at once, no waiting on a timeout
     Path down = world.config("down", "  network: {hosts: [\"127.0.0.1:1\"], timeout_seconds: 2, retries: 1}\n");
     Path downLogs = world.runs("down");
-    Result r = run("backport", "--config", down.toString(), "--month", "2025-03", "--skip-push");
+    CliRun r = CliRun.of("backport", "--config", down.toString(), "--month", "2025-03", "--skip-push");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("backport-failed: network unavailable (127.0.0.1:1: ").doesNotContain("success");
     assertThat(Files.readAllLines(downLogs.resolve("summary.log"))).singleElement().asString()
@@ -124,7 +113,7 @@ class BackportCommandTest {
     Path lockLogs = world.runs("lock");
     Path cfg = world.config("lock", "");
     try (var held = new dev.patchflow.backport.RunLogFiles(lockLogs).tryLock().orElseThrow()) {
-      Result r = run("backport", "--config", cfg.toString(), "--month", "2025-03", "--skip-push");
+      CliRun r = CliRun.of("backport", "--config", cfg.toString(), "--month", "2025-03", "--skip-push");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo("backport-skipped: another run holds the lock\n");
     }
@@ -135,22 +124,22 @@ class BackportCommandTest {
   void listedCommitsAreTheCandidatesWhateverTheirMonth() throws Exception {
     Path report = tmp.resolve("report.txt");
     Files.writeString(report, "# from the security team\n" + k.sha.get("late") + "   # April\n");
-    Result r = run("backport", "--config", config.toString(), "--commit", k.abbrev("fixNeeded"), "--commits",
+    CliRun r = CliRun.of("backport", "--config", config.toString(), "--commit", k.abbrev("fixNeeded"), "--commits",
         report.toString(), "--dry-run");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("2 results from 2 upstream commits")
         .contains(k.abbrev("fixNeeded") + "  planned").contains(k.abbrev("late") + "  planned")
         .doesNotContain(k.abbrev("fixStableMarker"));
 
-    Result unknown = run("backport", "--config", config.toString(), "--commit", "0123456789abcdef0123", "--dry-run");
+    CliRun unknown = CliRun.of("backport", "--config", config.toString(), "--commit", "0123456789abcdef0123", "--dry-run");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("not commits of the upstream repository: 0123456789abcdef0123");
 
     Files.writeString(report, "late\n");
-    Result bad = run("backport", "--config", config.toString(), "--commits", report.toString(), "--dry-run");
+    CliRun bad = CliRun.of("backport", "--config", config.toString(), "--commits", report.toString(), "--dry-run");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--commits: " + report + ":1: ");
-    assertThat(run("backport", "--config", config.toString(), "--commit", k.abbrev("late"), "--month", "2025-03")
+    assertThat(CliRun.of("backport", "--config", config.toString(), "--commit", k.abbrev("late"), "--month", "2025-03")
         .err()).contains("--month/--since and --commit/--commits: give one");
   }
 
@@ -158,7 +147,7 @@ class BackportCommandTest {
   @Test
   void theStatusPageReadsWhatARunLeaves() throws Exception {
     Path own = world.config("page", "");
-    Result r = run("backport", "--config", own.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
+    CliRun r = CliRun.of("backport", "--config", own.toString(), "--month", "2025-03", "--kernel", "6.1", "--skip-push",
         "--skip-review");
     assertThat(r.code()).as(r.err() + r.out()).isZero();
 

@@ -3,8 +3,6 @@ package dev.patchflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchflow.backport.CrontabEntry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,20 +19,11 @@ class BackportInstallCommandTest {
   Path logs;
   Path config;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private Result backportInstall(String... more) {
+  private CliRun backportInstall(String... more) {
     List<String> args = new ArrayList<>(List.of("backport", "install", "--install-dir", install.toString(),
         "--log-dir", logs.toString(), "--config", config.toString()));
     args.addAll(List.of(more));
-    return run(args.toArray(String[]::new));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @BeforeEach
@@ -63,7 +52,7 @@ class BackportInstallCommandTest {
   @Test
   void systemdTimerAndScripts() throws Exception {
     Path units = tmp.resolve("systemd");
-    Result r = backportInstall("--systemd-dir", units.toString(), "--cron", "30 1 * * 1-5", "--kernels", "6.1,6.12");
+    CliRun r = backportInstall("--systemd-dir", units.toString(), "--cron", "30 1 * * 1-5", "--kernels", "6.1,6.12");
     assertThat(r.code()).as(r.err()).isZero();
 
     String timer = Files.readString(units.resolve("patchflow-backport.timer"));
@@ -90,7 +79,7 @@ class BackportInstallCommandTest {
     Path unrelated = Files.createDirectories(tmp.resolve("opt")).resolve("keep.txt");
     Files.writeString(unrelated, "not ours");
 
-    Result first = backportInstall("--crontab", crontab.toString());
+    CliRun first = backportInstall("--crontab", crontab.toString());
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(Files.readString(crontab)).isEqualTo(original + CrontabEntry.MARKER + "\n0 2 * * * '"
         + install.resolve("run-now") + "' >/dev/null 2>&1\n");
@@ -99,14 +88,14 @@ class BackportInstallCommandTest {
     assertThat(Files.readString(install.resolve("run-now"))).contains("KERNELS='5.10 6.1 6.12'");
     List<Path> afterFirst = tree(tmp);
 
-    Result again = backportInstall("--crontab", crontab.toString(), "--cron", "0 3 * * 0");
+    CliRun again = backportInstall("--crontab", crontab.toString(), "--cron", "0 3 * * 0");
     assertThat(again.code()).as(again.err()).isZero();
     String text = Files.readString(crontab);
     assertThat(text).startsWith(original).contains("\n0 3 * * 0 '").doesNotContain("0 2 * * *");
     assertThat(text.lines().filter(CrontabEntry.MARKER::equals)).hasSize(1);
     assertThat(tree(tmp)).as("same files as the first install").isEqualTo(afterFirst);
 
-    Result gone = backportInstall("--crontab", crontab.toString(), "--uninstall");
+    CliRun gone = backportInstall("--crontab", crontab.toString(), "--uninstall");
     assertThat(gone.code()).as(gone.err()).isZero();
     assertThat(Files.readString(crontab)).isEqualTo(original);
     assertThat(install).doesNotExist();
@@ -123,7 +112,7 @@ class BackportInstallCommandTest {
     Files.writeString(logs.resolve("summary.log"), "2026-12-01T02:00:00Z run 20261201T020000Z COMPLETED:\n");
     Path mine = Files.writeString(install.resolve("notes.txt"), "the operator's");
 
-    Result r = backportInstall("--systemd-dir", units.toString(), "--uninstall");
+    CliRun r = backportInstall("--systemd-dir", units.toString(), "--uninstall");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(tree(units)).containsExactly(units, other);
     assertThat(tree(install)).containsExactly(install, mine);
@@ -137,7 +126,7 @@ class BackportInstallCommandTest {
     assertThat(backportInstall("--crontab", crontab.toString()).code()).isZero();
     assertThat(CrontabEntry.contains(Files.readString(crontab))).isTrue();
 
-    Result r = backportInstall("--crontab", crontab.toString(), "--no-cron");
+    CliRun r = backportInstall("--crontab", crontab.toString(), "--no-cron");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(crontab)).isEmpty();
     assertThat(install.resolve("run-now")).exists();
@@ -146,13 +135,13 @@ class BackportInstallCommandTest {
 
   @Test
   void badCronIsRefusedNamingIt() throws Exception {
-    Result r = backportInstall("--crontab", tmp.resolve("crontab").toString(), "--cron", "0 2 * * MON");
+    CliRun r = backportInstall("--crontab", tmp.resolve("crontab").toString(), "--cron", "0 2 * * MON");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--cron: cron expression '0 2 * * MON': day-of-week 'MON'");
     assertThat(install).doesNotExist();
     assertThat(tmp.resolve("crontab")).doesNotExist();
 
-    Result fields = backportInstall("--crontab", tmp.resolve("crontab").toString(), "--cron", "0 2 * *");
+    CliRun fields = backportInstall("--crontab", tmp.resolve("crontab").toString(), "--cron", "0 2 * *");
     assertThat(fields.err()).contains("want 5 fields");
   }
 
@@ -160,34 +149,34 @@ class BackportInstallCommandTest {
   void otherMistakes() throws Exception {
     assertThat(backportInstall("--crontab", "c", "--systemd-dir", "d").err()).contains("give one");
     assertThat(backportInstall("--crontab", "c", "--kernels", "6.1,latest").err()).contains("'latest'");
-    assertThat(run("backport", "install", "--install-dir", tmp.resolve("a b").toString(), "--crontab", "c").err())
+    assertThat(CliRun.of("backport", "install", "--install-dir", tmp.resolve("a b").toString(), "--crontab", "c").err())
         .contains("--install-dir");
-    assertThat(run("backport", "install", "--install-dir", install.toString(), "--log-dir", logs.toString(),
+    assertThat(CliRun.of("backport", "install", "--install-dir", install.toString(), "--log-dir", logs.toString(),
         "--config", tmp.resolve("missing.yaml").toString(), "--crontab", "c").err()).contains("missing.yaml");
   }
 
   /** One log directory: run-now's summary.log beside the run folders serve's page reads. */
   @Test
   void theLogDirIsTheConfigsUnlessGivenAndThenTheDifferenceIsSaid() throws Exception {
-    Result r = run("backport", "install", "--install-dir", install.toString(), "--config", config.toString(),
+    CliRun r = CliRun.of("backport", "install", "--install-dir", install.toString(), "--config", config.toString(),
         "--no-cron");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(install.resolve("run-now"))).contains("LOG_DIR='" + logs + "'\n");
     assertThat(r.out()).doesNotContain("note:");
     Path elsewhere = tmp.resolve("elsewhere");
-    r = run("backport", "install", "--install-dir", install.toString(), "--config", config.toString(), "--no-cron",
+    r = CliRun.of("backport", "install", "--install-dir", install.toString(), "--config", config.toString(), "--no-cron",
         "--log-dir", elsewhere.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(install.resolve("run-now"))).contains("LOG_DIR='" + elsewhere + "'\n");
     assertThat(r.out()).contains("note: serve's backport page shows the runs in backport.log_dir (" + logs + ")");
     Files.writeString(config, "");
-    assertThat(run("backport", "install", "--install-dir", install.toString(), "--config", config.toString(),
+    assertThat(CliRun.of("backport", "install", "--install-dir", install.toString(), "--config", config.toString(),
         "--no-cron").err()).contains("has no backport: section");
   }
 
   @Test
   void helpShowsTheDefaults() {
-    Result r = run("backport", "install", "--help");
+    CliRun r = CliRun.of("backport", "install", "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out().replaceAll("\\s+", " ")).contains("(default /opt/patchflow-backport)")
         .contains("(default: the config's backport.log_dir, where serve's backport page looks, else HOME/logs/backport)")

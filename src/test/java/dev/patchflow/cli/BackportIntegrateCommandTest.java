@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchflow.testing.Corpus;
 import dev.patchflow.testing.RpmSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,20 +35,11 @@ class BackportIntegrateCommandTest {
 
   @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void integratesIntoEverySpecAndPrintsTheNumbers() throws Exception {
     Path tree = Corpus.copyPhoton("5.0-linux-6.1", tmp);
     Path patch = Files.writeString(tmp.resolve("fix.patch"), PATCH);
-    Result r = run("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(),
+    CliRun r = CliRun.of("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(),
         "--spec", tree.resolve("linux-esx.spec").toString(), "--spec", tree.resolve("linux-rt.spec").toString(),
         "--patch", patch.toString(), "--cve", "CVE-2025-99999", "--author", "Jane Doe <jane@example.org>",
         "--date", "2025-06-02");
@@ -71,7 +60,7 @@ class BackportIntegrateCommandTest {
 
     // Run again: the patch is there already, nothing changes.
     String before = Files.readString(tree.resolve("linux.spec"));
-    Result again = run("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(),
+    CliRun again = CliRun.of("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(),
         "--patch", patch.toString(), "--author", "Jane Doe <jane@example.org>");
     assertThat(again.code()).isEqualTo(2);
     assertThat(again.err()).contains("already has " + name + " as Patch155");
@@ -84,7 +73,7 @@ class BackportIntegrateCommandTest {
     Path patch = Files.writeString(tmp.resolve("fix.patch"), PATCH);
     String before = Files.readString(tree.resolve("linux-rt.spec"));
     // linux-rt.spec has no range in its header, so --range bounds it; 100..101 leaves no room after 101.
-    Result r = run("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(),
+    CliRun r = CliRun.of("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(),
         "--spec", tree.resolve("linux-rt.spec").toString(), "--patch", patch.toString(),
         "--range", "100-101", "--author", "Jane Doe <jane@example.org>");
     assertThat(r.code()).isEqualTo(2);
@@ -97,7 +86,7 @@ class BackportIntegrateCommandTest {
   void aBareDiffIsRefused() throws Exception {
     Path tree = Corpus.copyPhoton("common-linux-6.12", tmp);
     Path diff = Files.writeString(tmp.resolve("x.diff"), PATCH.substring(PATCH.indexOf("diff --git")));
-    Result r = run("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(), "--patch", diff.toString(),
+    CliRun r = CliRun.of("backport", "integrate", "--spec", tree.resolve("linux.spec").toString(), "--patch", diff.toString(),
         "--author", "Jane Doe <jane@example.org>");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("x.diff").contains("format-patch");

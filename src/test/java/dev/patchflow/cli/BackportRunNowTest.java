@@ -3,8 +3,6 @@ package dev.patchflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchflow.testing.Sh;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +43,9 @@ class BackportRunNowTest {
   }
 
   private static String runNow(Path config) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "backport", "install", "--config",
-        config.toString(), "--install-dir", install.toString(), "--log-dir", runNowLogs.toString(), "--no-cron",
-        "--kernels", "6.1");
-    assertThat(code).as(err.toString()).isZero();
+    CliRun installed = CliRun.of("backport", "install", "--config", config.toString(), "--install-dir",
+        install.toString(), "--log-dir", runNowLogs.toString(), "--no-cron", "--kernels", "6.1");
+    assertThat(installed.code()).as(installed.err()).isZero();
     // run-now passes its arguments on: the test data is March 2025, a nightly run scans this month
     Sh.Result r = Sh.result(tmp, Map.of(), List.of(install.resolve("run-now").toString(), "--month", "2025-03"));
     assertThat(r.code()).as(r.out()).isZero();

@@ -3,8 +3,6 @@ package dev.patchflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchflow.backport.KernelRepo;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,19 +19,10 @@ class BackportScanCommandTest {
     k = new KernelRepo(tmp);
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void printsCandidatesWithAVerdictPerLineAndWritesJsonLines() throws Exception {
     Path json = tmp.resolve("scan.jsonl");
-    Result r = run("backport", "scan", "--upstream", k.repo.toString(), "--rev", "master", "--month", "2025-03",
+    CliRun r = CliRun.of("backport", "scan", "--upstream", k.repo.toString(), "--rev", "master", "--month", "2025-03",
         "--cve-dir", k.vulns.toString(),
         "--kernel", "6.1", "--stable-branch", "linux-6.1.y", "--spec-dir", k.spec.toString(),
         "--kernel", "6.12", "--base-tag", "v6.12", "--json", json.toString());
@@ -49,21 +38,21 @@ class BackportScanCommandTest {
 
   @Test
   void sinceUntilLimitAndSkipReview() {
-    Result r = run("backport", "scan", "--upstream", k.repo.toString(), "--rev", "master", "--since", "2025-03-02",
+    CliRun r = CliRun.of("backport", "scan", "--upstream", k.repo.toString(), "--rev", "master", "--since", "2025-03-02",
         "--until", "2025-03-03", "--skip-review", "--kernel", "6.1");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("2 candidates in 2 commits").doesNotContain("CVE record");
-    Result limited = run("backport", "scan", "--upstream", k.repo.toString(), "--rev", "master", "--month", "2025-03",
+    CliRun limited = CliRun.of("backport", "scan", "--upstream", k.repo.toString(), "--rev", "master", "--month", "2025-03",
         "--limit", "1");
     assertThat(limited.out()).contains("1 candidates in 12 commits");
   }
 
   @Test
   void aMissingBaseTagOrABadWindowIsTheUsersMistake() {
-    Result r = run("backport", "scan", "--upstream", k.repo.toString(), "--month", "2025-03", "--kernel", "5.10");
+    CliRun r = CliRun.of("backport", "scan", "--upstream", k.repo.toString(), "--month", "2025-03", "--kernel", "5.10");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("base tag v5.10 of 5.10 is not in");
-    Result bad = run("backport", "scan", "--upstream", k.repo.toString(), "--month", "March");
+    CliRun bad = CliRun.of("backport", "scan", "--upstream", k.repo.toString(), "--month", "March");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("window:");
   }

@@ -3,8 +3,6 @@ package dev.patchflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patchflow.ci.config.KpdConfigSamples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,15 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CiCommandTest {
   @TempDir Path tmp;
   Path key;
-
-  private record Result(int code, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @BeforeEach
   void key() throws Exception {
@@ -39,7 +28,7 @@ class CiCommandTest {
     Path labels = tmp.resolve("labels.json");
     Files.writeString(labels, "{\"merge-conflict\":\"e85506\",\"RFC\":\"#f2e318\"}");
 
-    Result r = run("ci", "--check-config", config.toString(), "--label-colors", labels.toString());
+    CliRun r = CliRun.of("ci", "--check-config", config.toString(), "--label-colors", labels.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
@@ -68,7 +57,7 @@ class CiCommandTest {
         .replace("__DEFAULT__: [bpf-next, bpf]", "__DEFAULT__: [bpf-nxt]")
         .replace("github_oauth_token: ghp_verysecrettoken", "upstream_branch: master"));
 
-    Result r = run("ci", "--check-config", config.toString());
+    CliRun r = CliRun.of("ci", "--check-config", config.toString());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -80,7 +69,7 @@ class CiCommandTest {
 
   @Test
   void withoutAConfigThereIsNothingToDo() {
-    Result r = run("ci");
+    CliRun r = CliRun.of("ci");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("give --config FILE to run the bridge, or --check-config FILE");
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,28 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path home;
 
-  private record Result(int code, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (all.size() > 1 || !all.get(0).equals("--help")) {
       all.add("--home");
       all.add(home.toString());
     }
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(new String[0]));
-    return new Result(code, out.toString(), err.toString());
+    return CliRun.of(all.toArray(new String[0]));
   }
 
   @Test
   void importListAndShowTheDemo() throws Exception {
-    Result imported = run("import", "--no-progress", "demo/demo.mbox");
+    CliRun imported = run("import", "--no-progress", "demo/demo.mbox");
     assertThat(imported.code()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("read 11, new 11, duplicates 0, quarantined 0; series created 3");
     assertThat(run("import", "--no-progress", "demo/demo.mbox").out()).contains("new 0, duplicates 11");
 
-    Result list = run("series", "list");
+    CliRun list = run("series", "list");
     assertThat(list.out().lines()).hasSize(3);
     assertThat(list.out()).contains("widget limits").contains("superseded").contains("README: say what widgets are");
 
@@ -66,7 +59,7 @@ class CliTest {
     assertThat(patches.get(0).get("hash").asText()).hasSize(40);
     assertThat(patches.get(2).get("trailers").get(0).get("name").asText()).isEqualTo("Fixes");
 
-    Result text = run("series", "show", String.valueOf(v2));
+    CliRun text = run("series", "show", String.valueOf(v2));
     assertThat(text.out()).contains("patches:   3 of 3 received, complete").contains("[2/3]")
         .contains("previous version: series");
   }
@@ -74,16 +67,16 @@ class CliTest {
   @Test
   void mistakesAreReportedWithoutAStackTrace() throws Exception {
     Files.writeString(home.resolve("patchflow.yaml"), "intake:\n  batchsize: 3\n");
-    Result bad = run("series", "list");
+    CliRun bad = run("series", "list");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("patchflow.yaml: line 2: unknown key 'intake.batchsize'").doesNotContain("at dev.");
     Files.delete(home.resolve("patchflow.yaml"));
-    Result missing = run("series", "show", "999");
+    CliRun missing = run("series", "show", "999");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no series with id 999");
-    Result state = run("series", "list", "--state", "merged");
+    CliRun state = run("series", "list", "--state", "merged");
     assertThat(state.err()).contains("--state: unknown state 'merged'");
-    Result nothing = run("import", "nope.mbox");
+    CliRun nothing = run("import", "nope.mbox");
     assertThat(nothing.err()).contains("nope.mbox: no such file or directory");
   }
 
@@ -92,7 +85,7 @@ class CliTest {
     for (String[] cmd : List.of(new String[] {"--help"}, new String[] {"import", "--help"},
         new String[] {"series", "--help"}, new String[] {"series", "list", "--help"},
         new String[] {"series", "show", "--help"})) {
-      Result r = run(cmd);
+      CliRun r = run(cmd);
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage: patchflow");
     }

@@ -6,8 +6,6 @@ import dev.patchflow.intake.RawMail;
 import dev.patchflow.testing.Corpus;
 import dev.patchflow.testing.Tools;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,13 +50,11 @@ class PublicInboxMdaIT {
   }
 
   private String patchflow(Path home, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--home", home.toString()));
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-    assertThat(code).as(err.toString()).isZero();
-    return out.toString();
+    CliRun r = CliRun.of(all.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
   }
 
   /** Runs a public-inbox tool with its config, home and emergency maildir kept in the test's directory. */

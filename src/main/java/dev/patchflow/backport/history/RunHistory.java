@@ -218,7 +218,6 @@ public final class RunHistory {
     return RunLogFiles.runFolderStart(name);
   }
 
-
   /** The real path of {@code relative} under {@code dir} when it exists and stays inside it. */
   private static Optional<Path> inside(Path dir, String relative) {
     if (relative == null || relative.isEmpty() || relative.startsWith("/") || relative.indexOf('\\') >= 0
